@@ -1,0 +1,27 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { Language, TimeZone } from "./common.ts";
+
+const Domain = Type.String({ minLength: 3, maxLength: 253, pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$" });
+
+export const Organisation = Type.Object({
+  name: Type.String(),
+  defaultLanguage: Language,
+  defaultTimezone: Type.String(),
+  logoUrl: Type.Union([Type.String(), Type.Null()]),
+  /** Shown to admins only; empty for everyone else. */
+  allowedSignupDomains: Type.Array(Type.String()),
+  membersCanInvite: Type.Boolean(),
+});
+export type Organisation = Static<typeof Organisation>;
+
+export const UpdateOrganisationBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    defaultLanguage: Type.Optional(Language),
+    defaultTimezone: Type.Optional(TimeZone),
+    allowedSignupDomains: Type.Optional(Type.Array(Domain, { maxItems: 50 })),
+    membersCanInvite: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type UpdateOrganisationBody = Static<typeof UpdateOrganisationBody>;

@@ -1,0 +1,87 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { ErrorResponse } from "@ruche/contracts";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { registerModules } from "./modules/index.ts";
+import { registerAuthentication } from "./platform/auth.ts";
+import { AppError, registerErrorHandlers, routeNotFound } from "./platform/errors.ts";
+import { newId } from "./platform/ids.ts";
+import { registerMetrics } from "./platform/metrics.ts";
+import { validatorCompiler } from "./platform/validation.ts";
+import type { Runtime } from "./runtime.ts";
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+export interface AppOptions {
+  /** The process's pino logger, or false to stay silent (tests). */
+  logger?: false | FastifyBaseLogger;
+}
+
+/** Builds the HTTP app without listening: `main.ts` listens, tests call `app.inject()`. */
+export async function buildApp(runtime: Runtime, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = runtime;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: options.logger ?? { level: config.logLevel } }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : newId();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerErrorHandlers(app);
+  app.addSchema(ErrorResponse);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Ruche API", version: "1.0.0", description: "The enterprise social network's REST API." },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "ruche_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.avatarMaxBytes, files: 1, fields: 10 } });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError("rate_limited", `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds`, undefined, {
+        "retry-after": String(Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  registerAuthentication(app, { db: runtime.db, config });
+  registerMetrics(app);
+
+  await app.register(async (api) => registerModules(api, runtime));
+
+  const hasWebApp = existsSync(path.join(webDist, "index.html"));
+  if (hasWebApp) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes: any non-API GET that is not a file gets the web app's shell.
+    if (hasWebApp && request.method === "GET" && !request.url.startsWith("/api/")) return reply.sendFile("index.html");
+    return reply.status(404).send(routeNotFound(request.method, request.url));
+  });
+  return app;
+}

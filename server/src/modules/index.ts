@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import type { EventHandler } from "../platform/outbox.ts";
+import type { Runtime } from "../runtime.ts";
+import { accountsRoutes } from "./accounts/routes.ts";
+import { healthRoutes } from "./health/routes.ts";
+import { invitationsEventHandlers } from "./invitations/events.ts";
+import { invitationsRoutes } from "./invitations/routes.ts";
+import { organisationRoutes } from "./organisation/routes.ts";
+import { peopleRoutes } from "./people/routes.ts";
+import { recoveryEventHandlers } from "./recovery/events.ts";
+import { recoveryRoutes } from "./recovery/routes.ts";
+
+/** Every feature's HTTP routes, registered under the app in this order. */
+export async function registerModules(app: FastifyInstance, runtime: Runtime): Promise<void> {
+  await app.register(healthRoutes(runtime));
+  await app.register(accountsRoutes(runtime));
+  await app.register(invitationsRoutes(runtime));
+  await app.register(recoveryRoutes(runtime));
+  await app.register(peopleRoutes(runtime));
+  await app.register(organisationRoutes(runtime));
+}
+
+/** Every feature's outbox handlers, by event type. */
+export function eventHandlers(runtime: Runtime): Record<string, EventHandler[]> {
+  const merged: Record<string, EventHandler[]> = {};
+  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime)]) {
+    for (const [type, list] of Object.entries(handlers)) merged[type] = [...(merged[type] ?? []), ...list];
+  }
+  return merged;
+}

@@ -1,0 +1,147 @@
+import { sql } from "kysely";
+import pg from "pg";
+import type { ConnectionConfig, Db, Executor, Tx } from "./db.ts";
+import { newId } from "./ids.ts";
+import type { EventRow } from "./schema.ts";
+
+const CHANNEL = "ruche_outbox";
+
+/** A domain event, e.g. `invitation.created`, as written to the outbox. */
+export interface DomainEvent {
+  type: string;
+  actorId?: string | null;
+  subjectId?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Appends an event to the outbox in the caller's transaction: it exists if and only if the change
+ * commits. Listeners are woken at commit (NOTIFY is transactional).
+ */
+export async function appendEvent(tx: Executor, event: DomainEvent): Promise<string> {
+  const id = newId();
+  await tx
+    .insertInto("events")
+    .values({
+      id,
+      type: event.type,
+      actor_id: event.actorId ?? null,
+      subject_id: event.subjectId ?? null,
+      payload: JSON.stringify(event.payload ?? {}),
+    })
+    .execute();
+  await sql`select pg_notify(${CHANNEL}, ${id})`.execute(tx);
+  return id;
+}
+
+/** Handles one event inside the dispatch transaction; must be idempotent. */
+export type EventHandler = (event: EventRow, tx: Tx) => Promise<void>;
+
+export interface DispatcherOptions {
+  db: Db;
+  connection: ConnectionConfig;
+  handlers: Record<string, EventHandler[]>;
+  /** How often to look for events when no notification arrives (a missed NOTIFY, a retry). */
+  pollMs?: number;
+  onError?: (error: unknown, event?: EventRow) => void;
+}
+
+const BATCH = 100;
+const MAX_ATTEMPTS = 10;
+
+/**
+ * Delivers outbox events after commit. Each event's handlers run in one transaction that also
+ * marks it dispatched, so a crash before that commit leaves the event pending for the next run.
+ * Several dispatchers may run at once: rows are claimed with SKIP LOCKED.
+ */
+export class OutboxDispatcher {
+  private listener: pg.Client | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private draining: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly options: DispatcherOptions) {}
+
+  async start(): Promise<void> {
+    this.running = true;
+    this.listener = new pg.Client(this.options.connection);
+    this.listener.on("error", (error) => this.options.onError?.(error));
+    await this.listener.connect();
+    this.listener.on("notification", () => this.wake());
+    await this.listener.query(`listen ${CHANNEL}`);
+    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  /** Dispatches until no pending event is left; resolves when done (tests await it). */
+  wake(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.again = false;
+      while (this.running && (await this.dispatchBatch()) === BATCH);
+    } while (this.running && this.again);
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    const ids = await this.options.db
+      .selectFrom("events")
+      .select("id")
+      .where("dispatched_at", "is", null)
+      .where("attempts", "<", MAX_ATTEMPTS)
+      .orderBy("created_at")
+      .orderBy("id")
+      .limit(BATCH)
+      .execute()
+      .catch((error: unknown) => {
+        this.options.onError?.(error);
+        return [];
+      });
+    for (const { id } of ids) await this.dispatchOne(id);
+    return ids.length;
+  }
+
+  private async dispatchOne(id: string): Promise<void> {
+    try {
+      await this.options.db.transaction().execute(async (tx) => {
+        const event = await tx
+          .selectFrom("events")
+          .selectAll()
+          .where("id", "=", id)
+          .where("dispatched_at", "is", null)
+          .forUpdate()
+          .skipLocked()
+          .executeTakeFirst();
+        if (!event) return;
+        for (const handler of this.options.handlers[event.type] ?? []) await handler(event, tx);
+        await tx.updateTable("events").set({ dispatched_at: new Date() }).where("id", "=", id).execute();
+      });
+    } catch (error) {
+      this.options.onError?.(error);
+      await this.options.db
+        .updateTable("events")
+        .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: String(error).slice(0, 2000) }))
+        .where("id", "=", id)
+        .execute()
+        .catch(() => undefined);
+    }
+  }
+}

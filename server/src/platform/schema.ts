@@ -1,0 +1,149 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Kysely's view of the database: one interface per table, matching the migrations. */
+export interface Database {
+  organisation: OrganisationTable;
+  files: FilesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  access_tokens: AccessTokensTable;
+  invitations: InvitationsTable;
+  email_tokens: EmailTokensTable;
+  login_failures: LoginFailuresTable;
+  events: EventsTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  name: string;
+  default_language: "fr" | "en";
+  default_timezone: string;
+  allowed_signup_domains: TextArray;
+  members_can_invite: Generated<boolean>;
+  logo_file_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface FilesTable {
+  id: string;
+  owner_id: string | null;
+  purpose: string;
+  mime_type: string;
+  byte_size: ColumnType<string, number, number>;
+  storage_key: string;
+  width: number | null;
+  height: number | null;
+  created_at: CreatedAt;
+}
+
+export type NetworkRole = "admin" | "member" | "guest";
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  role: NetworkRole;
+  status: Generated<"active" | "deactivated">;
+  password_hash: string | null;
+  email_verified_at: Timestamp | null;
+  display_name: string;
+  job_title: string | null;
+  department: string | null;
+  location: string | null;
+  manager_id: string | null;
+  phone: string | null;
+  bio: string | null;
+  skills: TextArray;
+  languages: TextArray;
+  timezone: string | null;
+  working_hours: ColumnType<WorkingSpanRow[], string | undefined, string>;
+  language: "fr" | "en" | null;
+  avatar_file_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deactivated_at: Timestamp | null;
+  last_seen_at: Timestamp | null;
+}
+
+export interface WorkingSpanRow {
+  day: number;
+  start: string;
+  end: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_used_at: UpdatedAt;
+  expires_at: Timestamp;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface AccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  email: string;
+  role: NetworkRole;
+  invited_by: string | null;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface EmailTokensTable {
+  token_hash: string;
+  purpose: "verify_email" | "reset_password";
+  user_id: string;
+  email: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface EventsTable {
+  id: string;
+  type: string;
+  actor_id: string | null;
+  subject_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  created_at: CreatedAt;
+  dispatched_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type AccessTokenRow = Selectable<AccessTokensTable>;
+export type EventRow = Selectable<EventsTable>;

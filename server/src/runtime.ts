@@ -1,0 +1,57 @@
+import path from "node:path";
+import type pg from "pg";
+import type { Config } from "./config.ts";
+import { openDb, type ConnectionConfig, type Db } from "./platform/db.ts";
+import { Jobs } from "./platform/jobs.ts";
+import { Mailer, type MailMessage } from "./platform/mailer.ts";
+import { OutboxDispatcher, type EventHandler } from "./platform/outbox.ts";
+import { eventHandlers } from "./modules/index.ts";
+
+/** The long-lived parts a Ruche process shares between requests, jobs and the outbox. */
+export interface Runtime {
+  config: Config;
+  connection: ConnectionConfig;
+  db: Db;
+  pool: pg.Pool;
+  jobs: Jobs;
+  mailer: Mailer;
+  dispatcher: OutboxDispatcher;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Process jobs and dispatch the outbox here (roles `all` and `worker`). Default: true. */
+  work?: boolean;
+  /** Job polling interval; tests shorten it. */
+  pollingIntervalSeconds?: number;
+}
+
+/** Opens the pool, the job queue, the mailer and the outbox dispatcher over a migrated database. */
+export async function createRuntime(config: Config, connection: ConnectionConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const { db, pool } = openDb(connection, 20);
+  const jobs = new Jobs(connection, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 });
+  const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir: path.join(config.dataDir, "mail") });
+  const runtime: Runtime = {
+    config,
+    connection,
+    db,
+    pool,
+    jobs,
+    mailer,
+    dispatcher: undefined as unknown as OutboxDispatcher,
+    close: async () => {
+      await runtime.dispatcher.stop();
+      await jobs.stop();
+      mailer.close();
+      await db.destroy();
+    },
+  };
+  const handlers: Record<string, EventHandler[]> = eventHandlers(runtime);
+  runtime.dispatcher = new OutboxDispatcher({ db, connection, handlers });
+  await jobs.start();
+  if (options.work ?? true) {
+    await jobs.work<MailMessage>("mail.send", (message) => mailer.send(message));
+    await runtime.dispatcher.start();
+  }
+  return runtime;
+}
