@@ -1,5 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { Email, Id, Language, Password, TimeZone, Timestamp } from "./common.ts";
+import { Email, Id, Language, Page, Password, TimeZone, Timestamp } from "./common.ts";
 import { Me } from "./people.ts";
 
 export const LoginBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
@@ -30,6 +30,7 @@ export const SetupBody = Type.Object(
 );
 export type SetupBody = Static<typeof SetupBody>;
 export const SetupStatus = Type.Object({ needed: Type.Boolean() });
+export type SetupStatus = Static<typeof SetupStatus>;
 
 export const AccessToken = Type.Object({
   id: Id,
@@ -48,5 +49,10 @@ export const CreateAccessTokenBody = Type.Object(
 export type CreateAccessTokenBody = Static<typeof CreateAccessTokenBody>;
 /** The secret is shown once, at creation; only its hash is stored. */
 export const CreatedAccessToken = Type.Object({ token: AccessToken, secret: Type.String() });
+export type CreatedAccessToken = Static<typeof CreatedAccessToken>;
+
+/** A page of the caller's active and expired (not revoked) access tokens, newest first. */
+export const AccessTokenPage = Page(AccessToken);
+export type AccessTokenPage = Static<typeof AccessTokenPage>;
 
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });

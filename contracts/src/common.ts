@@ -30,7 +30,7 @@ export type ErrorResponse = Static<typeof ErrorResponse>;
 /** `?cursor=...&limit=...` for keyset-paginated lists. */
 export const PageQuery = Type.Object(
   {
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   },
   { additionalProperties: false },

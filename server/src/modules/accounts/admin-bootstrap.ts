@@ -12,14 +12,31 @@ export interface NewAdmin {
   password: string;
 }
 
+/** How errors name each input: the CLI's flags by default, `admin.email` and so on for first-run setup. */
+export interface AdminFieldNames {
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+const cliFieldNames: AdminFieldNames = { email: "email", displayName: "name", password: "password" };
+
 /** Creates an active, verified administrator (the CLI, first-start variables and setup use it). */
-export async function createAdminAccount(db: Executor, input: NewAdmin): Promise<{ id: string; email: string }> {
-  const email = normaliseEmail(input.email, "email");
-  checkPasswordStrength(input.password);
+export async function createAdminAccount(
+  db: Executor,
+  input: NewAdmin,
+  fields: AdminFieldNames = cliFieldNames,
+): Promise<{ id: string; email: string }> {
+  const email = normaliseEmail(input.email, fields.email);
+  checkPasswordStrength(input.password, fields.password);
   const displayName = input.displayName.trim();
-  if (!displayName) throw new AppError("validation_failed", "name: must not be empty", [{ field: "name", message: "must not be empty" }]);
+  if (!displayName) {
+    throw new AppError("validation_failed", `${fields.displayName}: must not be empty`, [{ field: fields.displayName, message: "must not be empty" }]);
+  }
   const taken = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
-  if (taken) throw new AppError("email_taken", `email: ${email} already has an account`, [{ field: "email", message: "already has an account" }]);
+  if (taken) {
+    throw new AppError("email_taken", `${fields.email}: ${email} already has an account`, [{ field: fields.email, message: "already has an account" }]);
+  }
   const id = newId();
   await db
     .insertInto("users")
