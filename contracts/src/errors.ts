@@ -16,6 +16,7 @@ export const errorCatalogue = {
   setup_already_done: { status: 409, message: "Ruche already has an administrator" },
   email_taken: { status: 409, message: "An account with this email address already exists" },
   invitation_pending: { status: 409, message: "An invitation to this address is already pending" },
+  invitation_accepted: { status: 409, message: "This invitation has already been accepted" },
   token_invalid: { status: 400, message: "This link is not valid" },
   token_expired: { status: 410, message: "This link has expired" },
   token_used: { status: 410, message: "This link has already been used" },

@@ -22,6 +22,9 @@ export class Jobs {
       retryLimit: 5,
       retryDelay: 5,
       retryBackoff: true,
+      // Mail jobs carry single-use links: keep finished jobs briefly, not pg-boss's default week.
+      archiveCompletedAfterSeconds: 3600,
+      deleteAfterHours: 24,
     });
     this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
     this.boss.on("error", () => undefined);

@@ -1,0 +1,59 @@
+import type { EmailContent, MailContext, MailLanguage } from "../../platform/email-layout.ts";
+
+type Template<Input> = Record<MailLanguage, (input: Input & { organisation: string }) => EmailContent>;
+
+const invitation: Template<{ link: string; inviter: string | null }> = {
+  en: ({ organisation, link, inviter }) => ({
+    subject: inviter ? `${inviter} invites you to join ${organisation} on Ruche` : `You are invited to join ${organisation} on Ruche`,
+    heading: `Join ${organisation}`,
+    paragraphs: [
+      `${inviter ?? "A colleague"} invites you to join ${organisation}, your organisation's social network on Ruche.`,
+      "Choose your name and a password to create your account.",
+    ],
+    action: { label: "Accept the invitation", url: link },
+    footnote: "This link works once and expires in 7 days. If you were not expecting this invitation, ignore this message.",
+  }),
+  fr: ({ organisation, link, inviter }) => ({
+    subject: inviter ? `${inviter} vous invite à rejoindre ${organisation} sur Ruche` : `Vous êtes invité·e à rejoindre ${organisation} sur Ruche`,
+    heading: `Rejoignez ${organisation}`,
+    paragraphs: [
+      `${inviter ?? "Un·e collègue"} vous invite à rejoindre ${organisation}, le réseau social de votre organisation sur Ruche.`,
+      "Choisissez votre nom et un mot de passe pour créer votre compte.",
+    ],
+    action: { label: "Accepter l'invitation", url: link },
+    footnote: "Ce lien ne fonctionne qu'une fois et expire dans 7 jours. Si vous n'attendiez pas cette invitation, ignorez ce message.",
+  }),
+};
+
+const addressTaken: Template<{ signInUrl: string }> = {
+  en: ({ organisation, signInUrl }) => ({
+    subject: `Someone tried to sign up to ${organisation} with your address`,
+    heading: "You already have an account",
+    paragraphs: [
+      `Someone just tried to create a ${organisation} account with this email address, which already has one. Nothing was changed.`,
+      "If it was you, sign in instead; if you forgot your password, you can reset it from the sign-in page.",
+    ],
+    action: { label: "Sign in", url: signInUrl },
+    footnote: "If it was not you, you can ignore this message.",
+  }),
+  fr: ({ organisation, signInUrl }) => ({
+    subject: `Quelqu'un a tenté de s'inscrire sur ${organisation} avec votre adresse`,
+    heading: "Vous avez déjà un compte",
+    paragraphs: [
+      `Quelqu'un vient d'essayer de créer un compte ${organisation} avec cette adresse e-mail, qui en a déjà un. Rien n'a été modifié.`,
+      "Si c'était vous, connectez-vous ; si vous avez oublié votre mot de passe, vous pouvez le réinitialiser depuis la page de connexion.",
+    ],
+    action: { label: "Se connecter", url: signInUrl },
+    footnote: "Si ce n'était pas vous, vous pouvez ignorer ce message.",
+  }),
+};
+
+/** The invitation mail, with its seven-day single-use link. */
+export function invitationEmail(input: { link: string; inviter: string | null }, context: MailContext): EmailContent {
+  return invitation[context.language]({ ...input, organisation: context.organisationName });
+}
+
+/** Told to an account's owner when someone signs up with their address (sign-up itself says nothing). */
+export function addressTakenEmail(signInUrl: string, context: MailContext): EmailContent {
+  return addressTaken[context.language]({ signInUrl, organisation: context.organisationName });
+}
