@@ -1,7 +1,13 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Language, TimeZone } from "./common.ts";
+import { SingleLine } from "./people.ts";
 
-const Domain = Type.String({ minLength: 3, maxLength: 253, pattern: "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$" });
+/** An email domain such as `example.com`; any case is accepted and stored lower-cased. */
+const Domain = Type.String({
+  minLength: 3,
+  maxLength: 253,
+  pattern: "^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$",
+});
 
 export const Organisation = Type.Object({
   name: Type.String(),
@@ -16,7 +22,7 @@ export type Organisation = Static<typeof Organisation>;
 
 export const UpdateOrganisationBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    name: Type.Optional(SingleLine({ minLength: 1, maxLength: 120 })),
     defaultLanguage: Type.Optional(Language),
     defaultTimezone: Type.Optional(TimeZone),
     allowedSignupDomains: Type.Optional(Type.Array(Domain, { maxItems: 50 })),

@@ -1,6 +1,13 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Email, Id, Language, NetworkRole, PageQuery, Page, TimeZone, Timestamp } from "./common.ts";
 
+/** Text on one line: no control characters (and PostgreSQL cannot store NUL at all). */
+export const SingleLine = (options: { minLength?: number; maxLength: number }) =>
+  Type.String({ ...options, pattern: "^[^\\u0000-\\u001f\\u007f]*$" });
+
+/** Free text that may span lines: anything but NUL, which PostgreSQL cannot store. */
+const MultiLine = (maxLength: number) => Type.String({ maxLength, pattern: "^[^\\u0000]*$" });
+
 const Time = Type.String({ pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", description: "HH:MM, 24-hour" });
 
 /** One span of working time on an ISO weekday (1 = Monday ... 7 = Sunday). */
@@ -55,21 +62,23 @@ export const Me = Type.Composite([
 ]);
 export type Me = Static<typeof Me>;
 
-const optionalText = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
+const optionalText = (maxLength: number) => Type.Optional(Type.Union([SingleLine({ maxLength }), Type.Null()]));
 
 /** Fields a person edits on their own profile (admins may edit anyone's). */
 export const UpdateProfileBody = Type.Object(
   {
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    displayName: Type.Optional(SingleLine({ minLength: 1, maxLength: 120 })),
     jobTitle: optionalText(120),
     department: optionalText(120),
     location: optionalText(120),
-    managerId: Type.Optional(Type.Union([Id, Type.Null()])),
+    /** null or "" clears it. */
+    managerId: Type.Optional(Type.Union([Id, Type.Literal(""), Type.Null()])),
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 40, pattern: "^[+0-9 ().-]*$" }), Type.Null()])),
-    bio: optionalText(2000),
-    skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 50 })),
-    languages: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 35 }), { maxItems: 20 })),
-    timezone: Type.Optional(Type.Union([TimeZone, Type.Null()])),
+    bio: Type.Optional(Type.Union([MultiLine(2000), Type.Null()])),
+    skills: Type.Optional(Type.Array(SingleLine({ minLength: 1, maxLength: 60 }), { maxItems: 50 })),
+    languages: Type.Optional(Type.Array(SingleLine({ minLength: 2, maxLength: 35 }), { maxItems: 20 })),
+    /** An IANA zone; null or "" clears it. */
+    timezone: Type.Optional(Type.Union([TimeZone, Type.Literal(""), Type.Null()])),
     workingHours: Type.Optional(WorkingHours),
     language: Type.Optional(Type.Union([Language, Type.Null()])),
   },
@@ -82,10 +91,10 @@ export const ListPeopleQuery = Type.Composite(
   [
     PageQuery,
     Type.Object({
-      q: Type.Optional(Type.String({ maxLength: 200 })),
-      department: Type.Optional(Type.String({ maxLength: 120 })),
-      location: Type.Optional(Type.String({ maxLength: 120 })),
-      skill: Type.Optional(Type.String({ maxLength: 60 })),
+      q: Type.Optional(SingleLine({ maxLength: 200 })),
+      department: Type.Optional(SingleLine({ maxLength: 120 })),
+      location: Type.Optional(SingleLine({ maxLength: 120 })),
+      skill: Type.Optional(SingleLine({ maxLength: 60 })),
       includeInactive: Type.Optional(Type.Boolean()),
     }),
   ],
