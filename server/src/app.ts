@@ -12,10 +12,10 @@ import { ErrorResponse } from "@ruche/contracts";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { registerModules } from "./modules/index.ts";
 import { registerAuthentication } from "./platform/auth.ts";
-import { AppError, registerErrorHandlers, routeNotFound } from "./platform/errors.ts";
+import { AppError, errors, registerErrorHandlers, routeNotFound } from "./platform/errors.ts";
 import { newId } from "./platform/ids.ts";
 import { registerMetrics } from "./platform/metrics.ts";
-import { validatorCompiler } from "./platform/validation.ts";
+import { findNulCharacter, validatorCompiler } from "./platform/validation.ts";
 import type { Runtime } from "./runtime.ts";
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -44,6 +44,12 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     reply.header("x-request-id", request.id);
   });
   registerErrorHandlers(app);
+  app.addHook("preValidation", async (request) => {
+    for (const [part, value] of [["body", request.body], ["query", request.query], ["params", request.params]] as const) {
+      const field = findNulCharacter(value);
+      if (field !== undefined) throw errors.invalidField(field || part, "must not contain a NUL character");
+    }
+  });
   app.addSchema(ErrorResponse);
 
   await app.register(fastifySwagger, {

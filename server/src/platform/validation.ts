@@ -14,3 +14,19 @@ for (const ajv of [strict, coercing]) {
 /** Fastify's validator compiler: strict for bodies, coercing for query strings, params and headers. */
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
   (httpPart === "body" ? strict : coercing).compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+
+/**
+ * The dotted path of the first string (value or key) holding a NUL character, or undefined.
+ * PostgreSQL cannot store NUL in text, so such input is refused before it reaches a query.
+ */
+export function findNulCharacter(value: unknown, path = ""): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = path ? `${path}.${key}` : key;
+    if (key.includes("\u0000")) return itemPath;
+    const found = findNulCharacter(item, itemPath);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

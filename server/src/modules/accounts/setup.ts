@@ -6,7 +6,7 @@ import { appendEvent } from "../../platform/outbox.ts";
 import { createAdminAccount, hasAdmin } from "./admin-bootstrap.ts";
 import { lockOrganisation, updateOrganisationSettings } from "./repository.ts";
 import type { Client, OpenedSession } from "./service.ts";
-import { checkTimeZone } from "./time-zones.ts";
+import { checkTimeZone } from "../../platform/time-zones.ts";
 
 /** Setup is open while no active administrator exists. */
 export async function setupStatus(db: Db): Promise<SetupStatus> {

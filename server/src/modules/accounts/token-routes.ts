@@ -2,7 +2,7 @@ import { AccessTokenPage, CreateAccessTokenBody, CreatedAccessToken, IdParams, P
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { requireActor } from "../../platform/auth.ts";
 import type { Runtime } from "../../runtime.ts";
-import { failures, noContent } from "./http.ts";
+import { failures, noContent } from "../../platform/http.ts";
 import { createToken, listTokens, revokeToken } from "./tokens.ts";
 
 /** Personal access tokens: `Authorization: Bearer <secret>` for scripts and integrations. */

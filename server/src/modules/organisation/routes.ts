@@ -4,7 +4,7 @@ import { requireAdmin } from "../../platform/auth.ts";
 import { imageResponse, imageUploadRateLimit, processImage, readUploadedFile, sendImage } from "../../platform/images.ts";
 import { createStorage } from "../../platform/storage.ts";
 import type { Runtime } from "../../runtime.ts";
-import { failures } from "../accounts/http.ts";
+import { failures } from "../../platform/http.ts";
 import { getOrganisation, LOGO_MAX_DIMENSION, readLogo, removeLogo, setLogo, updateOrganisation } from "./service.ts";
 
 /** HTTP routes of the organisation module: its settings and logo. */

@@ -5,7 +5,7 @@ import { AppError } from "../../platform/errors.ts";
 import { readStoredFile, removeImage, storeImage, type ImageSlot, type ProcessedImage } from "../../platform/images.ts";
 import { appendEvent } from "../../platform/outbox.ts";
 import type { Storage } from "../../platform/storage.ts";
-import { checkTimeZone } from "../accounts/time-zones.ts";
+import { checkTimeZone } from "../../platform/time-zones.ts";
 import { presentOrganisation } from "./present.ts";
 import { findOrganisation, swapLogo, updateOrganisation as writeOrganisation } from "./repository.ts";
 

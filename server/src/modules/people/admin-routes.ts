@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { ChangeRoleBody, Person, PersonParams, UpdateProfileBody } from "@ruche/contracts";
 import { requireAdmin } from "../../platform/auth.ts";
 import type { Runtime } from "../../runtime.ts";
-import { failures } from "../accounts/http.ts";
+import { failures } from "../../platform/http.ts";
 import { changeRole, deactivatePerson, reactivatePerson } from "./admin.ts";
 import { getPerson, updateProfile } from "./service.ts";
 

@@ -1,7 +1,7 @@
 import type { UpdateProfileBody, WorkingSpan } from "@ruche/contracts";
 import { errors } from "../../platform/errors.ts";
 import type { UserUpdate } from "../../platform/schema.ts";
-import { checkTimeZone } from "../accounts/time-zones.ts";
+import { checkTimeZone } from "../../platform/time-zones.ts";
 
 /**
  * One spelling per skill, so the directory can match them: trimmed, inner spaces collapsed,

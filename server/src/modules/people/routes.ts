@@ -4,7 +4,7 @@ import { requireActor } from "../../platform/auth.ts";
 import { imageResponse, imageUploadRateLimit, processImage, readUploadedFile, sendImage } from "../../platform/images.ts";
 import { createStorage } from "../../platform/storage.ts";
 import type { Runtime } from "../../runtime.ts";
-import { failures } from "../accounts/http.ts";
+import { failures } from "../../platform/http.ts";
 import { adminRoutes } from "./admin-routes.ts";
 import { AVATAR_MAX_DIMENSION, readAvatar, removeAvatar, setAvatar } from "./avatars.ts";
 import { listPeople } from "./directory.ts";
