@@ -1,6 +1,6 @@
 import pino, { type Logger } from "pino";
 import type { Config } from "./config.ts";
-import { openDatabase, type DatabaseHandle } from "./platform/database.ts";
+import { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from "./platform/database.ts";
 import { openDb } from "./platform/db.ts";
 import { migrateToLatest } from "./platform/migrate.ts";
 
@@ -10,12 +10,16 @@ export function createLogger(config: Config): Logger {
 }
 
 /** Opens the configured database (starting the embedded one if needed) and migrates it. */
-export async function openMigratedDatabase(config: Config, log: Logger): Promise<DatabaseHandle> {
-  const handle = await openDatabase(config, {
-    info: (m) => log.info(m),
-    error: (m) => log.error(m),
-    debug: (m) => log.debug(m),
-  });
+export async function openMigratedDatabase(config: Config, log: Logger, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const handle = await openDatabase(
+    config,
+    {
+      info: (m) => log.info(m),
+      error: (m) => log.error(m),
+      debug: (m) => log.debug(m),
+    },
+    options,
+  );
   try {
     const { db } = openDb(handle.connection, 1);
     try {

@@ -1,10 +1,11 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildApp } from "./app.ts";
 import { createLogger, openMigratedDatabase } from "./boot.ts";
 import { ConfigError, loadConfig, type Config, type Role } from "./config.ts";
 import { createAdminAccount, ensureAdminFromEnvironment } from "./modules/accounts/admin-bootstrap.ts";
-import { backup, restore } from "./platform/backup.ts";
-import { openDb } from "./platform/db.ts";
+import { backup, BackupError, restore } from "./platform/backup.ts";
+import { openDb, type ConnectionConfig, type Db } from "./platform/db.ts";
 import { AppError } from "./platform/errors.ts";
 import { createRuntime } from "./runtime.ts";
 
@@ -34,6 +35,7 @@ async function start(config: Config): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    database.embedded?.expectStop();
     log.info(`${signal} received, stopping`);
     await app?.close();
     await runtime.close();
@@ -44,13 +46,16 @@ async function start(config: Config): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-/** Runs a one-shot command on the migrated database, then lets go of it. */
-async function withDatabase(config: Config, task: (db: ReturnType<typeof openDb>["db"]) => Promise<void>): Promise<void> {
+/**
+ * Runs a one-shot command on the migrated database, then lets go of it. On the embedded engine it
+ * shares the server of a Ruche already running on the same DATA_DIR rather than stopping it.
+ */
+async function withDatabase(config: Config, task: (db: Db, connection: ConnectionConfig) => Promise<void>): Promise<void> {
   const log = createLogger({ ...config, logLevel: "warn" });
-  const database = await openMigratedDatabase(config, log);
+  const database = await openMigratedDatabase(config, log, { attachToRunning: true });
   const { db } = openDb(database.connection, 2);
   try {
-    await task(db);
+    await task(db, database.connection);
   } finally {
     await db.destroy();
     await database.close();
@@ -71,7 +76,11 @@ async function main(argv: string[]): Promise<void> {
       force: { type: "boolean" },
     },
   });
-  const env = { ...process.env, ...(values.role ? { RUCHE_ROLE: values.role as Role } : {}), ...(values.port ? { PORT: values.port } : {}) };
+  // `npm start` and `npm run ruche` run this inside server/; npm's INIT_CWD is where the operator
+  // typed the command, so the default DATA_DIR is `./data` there (the repository root).
+  const invokedFrom = process.env.INIT_CWD;
+  const dataDir = !process.env.DATA_DIR && invokedFrom ? { DATA_DIR: path.join(invokedFrom, "data") } : {};
+  const env = { ...process.env, ...dataDir, ...(values.role ? { RUCHE_ROLE: values.role as Role } : {}), ...(values.port ? { PORT: values.port } : {}) };
   const config = loadConfig(env);
   switch (command) {
     case "start":
@@ -93,13 +102,13 @@ async function main(argv: string[]): Promise<void> {
       const file = positionals[0];
       if (!file) throw new ConfigError(`${command} needs a FILE`);
       if (command === "backup") {
-        return withDatabase(config, async (db) => {
-          const summary = await backup({ db, dataDir: config.dataDir, file });
+        return withDatabase(config, async (_db, connection) => {
+          const summary = await backup({ connection, dataDir: config.dataDir, file });
           console.log(`Backed up ${summary.rows} rows in ${summary.tables} tables and ${summary.files} files to ${file}.`);
         });
       }
-      return withDatabase(config, async (db) => {
-        const summary = await restore({ db, dataDir: config.dataDir, file });
+      return withDatabase(config, async (_db, connection) => {
+        const summary = await restore({ connection, dataDir: config.dataDir, file });
         console.log(`Restored ${summary.rows} rows in ${summary.tables} tables and ${summary.files} files from ${file}.`);
       });
     }
@@ -110,7 +119,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof AppError) {
+  if (error instanceof ConfigError || error instanceof AppError || error instanceof BackupError) {
     console.error(`ruche: ${error.message}`);
     process.exit(2);
   }

@@ -21,11 +21,16 @@ interface Logger {
   debug(message: string): void;
 }
 
+export interface OpenDatabaseOptions {
+  /** One-shot commands (backup, migrate, ...) may share the embedded server of a running Ruche. */
+  attachToRunning?: boolean;
+}
+
 /**
  * Gives the database: `DATABASE_URL` when set, else the embedded PostgreSQL in `DATA_DIR/pg`
  * (initialised on first start, its `ruche` database created).
  */
-export async function openDatabase(config: Config, log: Logger): Promise<DatabaseHandle> {
+export async function openDatabase(config: Config, log: Logger, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     return { connection: { connectionString: config.databaseUrl }, engine: "external", embedded: undefined, close: async () => {} };
   }
@@ -33,6 +38,8 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   const embedded = new EmbeddedPostgres({
     dataDir: path.join(config.dataDir, "pg"),
     onLog: (line) => log.debug(`postgres: ${line}`),
+    onInfo: (message) => log.info(`embedded PostgreSQL: ${message}`),
+    attachToRunning: options.attachToRunning ?? false,
     onUnexpectedExit: (code, signal) => {
       // Without its database Ruche cannot serve: exit so the process manager restarts both.
       log.error(`the embedded PostgreSQL stopped unexpectedly (code ${code}, signal ${signal}); Ruche exits`);
