@@ -9,7 +9,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { ErrorResponse } from "@ruche/contracts";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from "fastify";
 import { registerModules } from "./modules/index.ts";
 import { registerAuthentication } from "./platform/auth.ts";
 import { AppError, errors, registerErrorHandlers, routeNotFound } from "./platform/errors.ts";
@@ -37,6 +37,12 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
       return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : newId();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    // URLs Fastify refuses before routing (bad percent-encoding, over-long parameters) get the
+    // catalogue's error shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const known = new AppError("validation_failed", error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "A path parameter is too long" : "The URL is not valid");
+      void reply.status(known.status).send({ error: { code: known.code, message: known.message } });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -54,3 +54,23 @@ describe("time zones", () => {
     expect(isTimeZone("")).toBe(false);
   });
 });
+
+describe("URLs and query strings", () => {
+  it("refuses a non-finite number in a query string", async () => {
+    const user = await buildUser(t.db);
+    const browser = await signIn(t.app, t.db, user.id);
+    for (const limit of ["Infinity", "1e309", "-Infinity"]) {
+      const response = await browser.inject({ method: "GET", url: `/api/v1/people?limit=${limit}` });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details[0].field).toBe("limit");
+    }
+  });
+
+  it("answers a badly encoded or over-long path with the catalogue's error shape", async () => {
+    for (const url of ["/api/v1/people/%FF", `/api/v1/people/${"a".repeat(150)}`]) {
+      const response = await t.app.inject({ method: "GET", url });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe("validation_failed");
+    }
+  });
+});

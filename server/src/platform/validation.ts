@@ -11,9 +11,35 @@ for (const ajv of [strict, coercing]) {
   ajv.addKeyword("kind").addKeyword("modifier");
 }
 
+interface Validator {
+  (data: unknown): boolean;
+  errors?: unknown[] | null;
+}
+
 /** Fastify's validator compiler: strict for bodies, coercing for query strings, params and headers. */
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === "body" ? strict : coercing).compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
+  if (httpPart === "body") return strict.compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+  const validate = coercing.compile(schema);
+  // Coercion turns "Infinity" or a 400-digit number into a number Ajv's integer check accepts.
+  const checked: Validator = (data) => {
+    if (!validate(data)) {
+      checked.errors = validate.errors;
+      return false;
+    }
+    const field = findNonFiniteNumber(data);
+    checked.errors = field === undefined ? null : [{ instancePath: `/${field}`, keyword: "type", message: "must be a finite number", params: {} }];
+    return field === undefined;
+  };
+  return checked as ReturnType<FastifySchemaCompiler<object>>;
+};
+
+function findNonFiniteNumber(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === "number" && !Number.isFinite(item)) return key;
+  }
+  return undefined;
+}
 
 /**
  * The dotted path of the first string (value or key) holding a NUL character, or undefined.
