@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
+import { buildUser, signIn } from "../../../test/factories.ts";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -46,5 +47,20 @@ describe("health and API description", () => {
     const remote = await t.app.inject({ method: "GET", url: "/metrics", remoteAddress: "203.0.113.9" });
     expect(remote.statusCode).toBe(403);
     expect(remote.json().error.code).toBe("forbidden");
+  });
+
+  it("serves metrics to an admin's access token from anywhere, and to nobody else", async () => {
+    const tokenOf = async (role: "admin" | "member") => {
+      const user = await buildUser(t.db, { role });
+      const browser = await signIn(t.app, t.db, user.id);
+      const created = await browser.inject({ method: "POST", url: "/api/v1/me/tokens", payload: { name: "monitoring" } });
+      expect(created.statusCode).toBe(201);
+      return created.json().secret as string;
+    };
+    const remoteAddress = "203.0.113.10";
+    const asAdmin = await t.app.inject({ method: "GET", url: "/metrics", remoteAddress, headers: { authorization: `Bearer ${await tokenOf("admin")}` } });
+    expect(asAdmin.statusCode).toBe(200);
+    const asMember = await t.app.inject({ method: "GET", url: "/metrics", remoteAddress, headers: { authorization: `Bearer ${await tokenOf("member")}` } });
+    expect(asMember.statusCode).toBe(403);
   });
 });
