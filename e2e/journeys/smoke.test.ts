@@ -3,39 +3,49 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newVisitor } from "../support/browser.ts";
 import { startRuche, type RunningRuche } from "../support/ruche.ts";
 
-let ruche: RunningRuche;
+let fresh: RunningRuche;
+let withAdmin: RunningRuche;
 let browser: Browser;
 
 beforeAll(async () => {
-  [ruche, browser] = await Promise.all([startRuche(), launchBrowser()]);
+  [fresh, withAdmin, browser] = await Promise.all([
+    startRuche(),
+    startRuche({ RUCHE_ADMIN_EMAIL: "admin@example.com", RUCHE_ADMIN_PASSWORD: "a long admin passphrase" }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
-  await ruche?.stop();
+  await Promise.all([fresh?.stop(), withAdmin?.stop()]);
 });
 
 describe("a first visit", () => {
-  it("shows the organisation's name and a link to the API documentation", async () => {
-    const visitor = await newVisitor(browser, { baseURL: ruche.url });
+  it("sends the first visitor of a Ruche without an administrator to the setup screen", async () => {
+    const visitor = await newVisitor(browser, { baseURL: fresh.url });
     const page = await visitor.newPage();
     await page.goto("/");
-
-    // The tagline shows once the organisation has been fetched from the API.
-    await page.getByText("Le réseau social de votre organisation").waitFor();
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Ruche");
-    // The organisation's default language is French until an admin changes it.
-    const docs = page.getByRole("link", { name: "Documentation de l'API" });
-    expect(await docs.getAttribute("href")).toBe("/api/docs");
+    await page.waitForURL(/\/setup$/);
     await visitor.close();
   });
 
-  it("opens the browsable API documentation from that link", async () => {
-    const visitor = await newVisitor(browser, { baseURL: ruche.url });
-    const page = await visitor.newPage();
-    await page.goto("/");
-    await page.getByRole("link", { name: "Documentation de l'API" }).click();
+  it("asks a visitor to sign in, in the browser's language", async () => {
+    for (const [locale, heading] of [
+      ["en-GB", "Sign in"],
+      ["fr-FR", "Connexion"],
+    ] as const) {
+      const visitor = await newVisitor(browser, { baseURL: withAdmin.url, locale });
+      const page = await visitor.newPage();
+      await page.goto("/people");
+      await page.waitForURL(/\/login\?next=%2Fpeople$/);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
+      await visitor.close();
+    }
+  });
 
-    await page.waitForURL(/\/api\/docs\/?/);
+  it("serves the browsable API documentation", async () => {
+    const visitor = await newVisitor(browser, { baseURL: withAdmin.url });
+    const page = await visitor.newPage();
+    await page.goto("/api/docs/");
     await page.locator(".swagger-ui .info .title").waitFor();
     expect(await page.locator(".swagger-ui .info .title").textContent()).toContain("Ruche API");
     await visitor.close();

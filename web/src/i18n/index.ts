@@ -1,0 +1,49 @@
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import enAdmin from "./en/admin.json";
+import enAuth from "./en/auth.json";
+import enCommon from "./en/common.json";
+import enPeople from "./en/people.json";
+import frAdmin from "./fr/admin.json";
+import frAuth from "./fr/auth.json";
+import frCommon from "./fr/common.json";
+import frPeople from "./fr/people.json";
+
+export type Language = "fr" | "en";
+
+/** Every catalogue, by language then namespace (one namespace per area of the app). */
+export const catalogues = {
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin },
+} as const;
+
+/** The browser's first preferred language that Ruche speaks, if any. */
+export function browserLanguage(): Language | undefined {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split("-")[0];
+    if (base === "fr" || base === "en") return base;
+  }
+  return undefined;
+}
+
+/** The user's profile language, else the browser's, else the organisation's default. */
+export function resolveLanguage(input: { profile?: Language | null; organisation?: Language }): Language {
+  return input.profile ?? browserLanguage() ?? input.organisation ?? "fr";
+}
+
+void i18next.use(initReactI18next).init({
+  resources: catalogues,
+  lng: browserLanguage() ?? "fr",
+  fallbackLng: false,
+  ns: ["common", "auth", "people", "admin"],
+  defaultNS: "common",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+i18next.on("languageChanged", (language) => {
+  document.documentElement.lang = language;
+});
+document.documentElement.lang = i18next.language;
+
+export { i18next };
