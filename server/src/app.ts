@@ -89,7 +89,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(async (api) => registerModules(api, runtime));
 
   const hasWebApp = existsSync(path.join(webDist, "index.html"));
-  if (hasWebApp) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWebApp) await app.register(fastifyStatic, { root: webDist, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes: any non-API GET that is not a file gets the web app's shell.
     if (hasWebApp && request.method === "GET" && !request.url.startsWith("/api/")) return reply.sendFile("index.html");

@@ -8,6 +8,13 @@ import { useLanguageSync, useSession } from "../api/session.ts";
 import { Brand } from "./Brand.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
+/** Whether a navigation link is the current section ("/me/tokens" belongs to the user menu, not "/me"). */
+function isCurrent(pathname: string, to: string): boolean {
+  if (to === "/me") return pathname === "/me";
+  const section = to === "/admin/users" ? "/admin" : to;
+  return pathname === section || pathname.startsWith(`${section}/`);
+}
+
 /** The signed-in app: header, navigation and the current screen; sends others to sign in or set up. */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -59,7 +66,7 @@ export function AppLayout() {
               component={Link}
               to={link.to}
               label={link.label}
-              active={location.pathname.startsWith(link.to.replace("/users", ""))}
+              active={isCurrent(location.pathname, link.to)}
               onClick={close}
             />
           ))}
