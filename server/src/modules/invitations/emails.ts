@@ -7,7 +7,7 @@ const invitation: Template<{ link: string; inviter: string | null }> = {
     subject: inviter ? `${inviter} invites you to join ${organisation} on Ruche` : `You are invited to join ${organisation} on Ruche`,
     heading: `Join ${organisation}`,
     paragraphs: [
-      `${inviter ?? "A colleague"} invites you to join ${organisation}, your organisation's social network on Ruche.`,
+      `${inviter ?? "A colleague"} invites you to join ${organisation} on Ruche, your organisation's social network.`,
       "Choose your name and a password to create your account.",
     ],
     action: { label: "Accept the invitation", url: link },
@@ -17,7 +17,7 @@ const invitation: Template<{ link: string; inviter: string | null }> = {
     subject: inviter ? `${inviter} vous invite à rejoindre ${organisation} sur Ruche` : `Vous êtes invité·e à rejoindre ${organisation} sur Ruche`,
     heading: `Rejoignez ${organisation}`,
     paragraphs: [
-      `${inviter ?? "Un·e collègue"} vous invite à rejoindre ${organisation}, le réseau social de votre organisation sur Ruche.`,
+      `${inviter ?? "Un·e collègue"} vous invite à rejoindre ${organisation} sur Ruche, le réseau social de votre organisation.`,
       "Choisissez votre nom et un mot de passe pour créer votre compte.",
     ],
     action: { label: "Accepter l'invitation", url: link },
