@@ -19,7 +19,8 @@ export function UserMenu({ user }: { user: Me }) {
     void navigate("/login");
   };
   return (
-    <Menu position="bottom-end" withinPortal>
+    // No focus placeholder: a bare div inside role="menu" breaks the menu's ARIA structure (axe).
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton aria-label={t("nav.userMenu", { name: user.displayName })}>
           <Avatar src={user.avatarUrl} alt="" name={user.displayName} color="initials" />
