@@ -81,13 +81,15 @@ export interface ExitStatus {
 export interface StartOptions {
   dataDir: string;
   env?: Record<string, string>;
+  /** The port to listen on (default: a free one), e.g. to set PUBLIC_URL before the start. */
+  port?: number;
   /** How long to wait for /readyz (default 90 s: a first start runs initdb). */
   timeoutMs?: number;
 }
 
 /** Spawns `node server/bin/ruche.mjs start` on a free port and waits until /readyz answers 200. */
 export async function startRuche(options: StartOptions): Promise<RucheProcess> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [rucheBin, "start"], {
     cwd: repositoryRoot,
     env: rucheEnvironment(options.dataDir, { PORT: String(port), ...options.env }),

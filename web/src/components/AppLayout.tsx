@@ -50,7 +50,7 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.openMenu")} />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.openMenu")} aria-expanded={opened} aria-controls="main-navigation" />
             <Link to="/" style={{ color: "inherit", textDecoration: "none" }}>
               <Brand />
             </Link>
@@ -58,7 +58,7 @@ export function AppLayout() {
           <UserMenu user={user} />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={t("nav.main")}>
+      <AppShell.Navbar id="main-navigation" p="sm" component="nav" aria-label={t("nav.main")}>
         <Stack gap={4}>
           {links.map((link) => (
             <NavLink
