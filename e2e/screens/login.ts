@@ -1,0 +1,10 @@
+import type { Page } from "playwright-core";
+import { text, type Language } from "../support/catalogue.ts";
+
+/** Fills in and sends the sign-in form on /login (the page must be open). */
+export async function signIn(page: Page, language: Language, credentials: { email: string; password: string }): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: text(language, "auth:login.title") }).waitFor();
+  await page.getByRole("textbox", { name: text(language, "auth:fields.email"), exact: true }).fill(credentials.email);
+  await page.getByRole("textbox", { name: text(language, "auth:fields.password"), exact: true }).fill(credentials.password);
+  await page.getByRole("button", { name: text(language, "auth:login.submit"), exact: true }).click();
+}
