@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { applyApiError } from "../../api/errors.ts";
-import { notifySuccess } from "./notify.tsx";
+import { notifySuccess } from "../../components/notify.tsx";
 
 type InviteValues = Required<InviteBody>;
 

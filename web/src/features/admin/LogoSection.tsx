@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { errorMessage } from "../../api/errors.ts";
 import { organisationKey } from "../../api/session.ts";
-import { notifySuccess } from "./notify.tsx";
+import { notifySuccess } from "../../components/notify.tsx";
 
 const accepted = "image/png,image/jpeg,image/webp,image/gif";
 

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { organisationKey } from "../../api/session.ts";
-import { notifySuccess } from "./notify.tsx";
+import { notifySuccess } from "../../components/notify.tsx";
 import { applyOrganisationError } from "./organisationErrors.ts";
 import { timeZoneOptions } from "./timeZones.ts";
 

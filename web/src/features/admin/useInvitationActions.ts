@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
-import { notifyFailure, notifySuccess } from "./notify.tsx";
+import { notifyFailure, notifySuccess } from "../../components/notify.tsx";
 
 /** Resend and revoke one invitation, with the revocation's confirmation state; outcomes are notified. */
 export function useInvitationActions(invitation: Invitation) {

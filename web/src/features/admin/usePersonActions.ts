@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { sessionKey, useSession } from "../../api/session.ts";
-import { notifyFailure, notifySuccess } from "./notify.tsx";
+import { notifyFailure, notifySuccess } from "../../components/notify.tsx";
 import { useRoleLabels } from "./RoleBadge.tsx";
 
 export type PersonAction = { kind: "role"; role: NetworkRole } | { kind: "deactivate" } | { kind: "reactivate" };

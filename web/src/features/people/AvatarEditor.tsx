@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { errorMessage } from "../../api/errors.ts";
-import { notifySuccess } from "./notify.ts";
+import { notifySuccess } from "../../components/notify.tsx";
 import { useProfileChanged } from "./queries.ts";
 
 const ACCEPTED_TYPES = "image/png,image/jpeg,image/webp,image/gif";
@@ -20,7 +20,7 @@ export function AvatarEditor({ me }: { me: Me }) {
   const done = (message: string) => async (updated: Me) => {
     setError(null);
     await profileChanged(updated);
-    notifySuccess(message, t);
+    notifySuccess(t, message);
   };
   const upload = useMutation({
     mutationFn: (file: File) => {

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { applyApiError, fieldErrors } from "../../api/errors.ts";
-import { notifyInfo, notifySuccess } from "./notify.ts";
+import { notifyInfo, notifySuccess } from "../../components/notify.tsx";
 import { profileBody, profileErrorFields, profileValues, type ProfileValues } from "./profile-form.ts";
 import { AboutSection, AvailabilitySection, IdentitySection, PreferencesSection } from "./ProfileSections.tsx";
 import { useProfileChanged } from "./queries.ts";
@@ -53,14 +53,14 @@ export function ProfileForm({ me }: { me: Me }) {
       form.resetDirty(values);
       if (updated.language && updated.language !== i18n.language) await i18n.changeLanguage(updated.language);
       await profileChanged(updated);
-      notifySuccess(t("profile.saved"), t);
+      notifySuccess(t, t("profile.saved"));
     },
     onError: (error) => setFormError(showApiError(form, error, t)),
   });
   const submit = (values: ProfileValues) => {
     setFormError(null);
     const body = profileBody(values, (field) => form.isDirty(field));
-    if (Object.keys(body).length === 0) notifyInfo(t("profile.unchanged"), t);
+    if (Object.keys(body).length === 0) notifyInfo(t, t("profile.unchanged"));
     else save.mutate(body);
   };
 

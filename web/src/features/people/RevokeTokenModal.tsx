@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { errorMessage } from "../../api/errors.ts";
-import { notifySuccess } from "./notify.ts";
+import { notifySuccess } from "../../components/notify.tsx";
 import { tokensKey } from "./queries.ts";
 
 /** Asks before revoking a token: scripts that use it stop working at once. */
@@ -15,7 +15,7 @@ export function RevokeTokenModal({ token, onClose }: { token: AccessToken | null
     mutationFn: (id: string) => api<null>("DELETE", `/me/tokens/${id}`),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: tokensKey });
-      notifySuccess(t("tokens.revoked", { name: token?.name ?? "" }), t);
+      notifySuccess(t, t("tokens.revoked", { name: token?.name ?? "" }));
       close();
     },
   });

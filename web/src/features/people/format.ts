@@ -1,13 +1,5 @@
 // Dates, times and weekdays in the reader's language, through Intl (never hand-made formats).
-
-/**
- * The browser's own variant of the interface language when it has one ("en-GB" for "en"), so
- * dates read as the reader expects; else the language itself.
- */
-function localeFor(language: string): string {
-  const preferred = typeof navigator === "undefined" ? [] : navigator.languages;
-  return preferred.find((tag) => tag.toLowerCase().split("-")[0] === language) ?? language;
-}
+import { localeFor } from "../../i18n/locale.ts";
 
 /** A fixed Monday (2024-01-01, UTC): ISO weekday `day` (1 = Monday ... 7 = Sunday) is `day - 1` days later. */
 const MONDAY = Date.UTC(2024, 0, 1);
