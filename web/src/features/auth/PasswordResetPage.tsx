@@ -1,6 +1,9 @@
-import { Title } from "@mantine/core";
+import { useSearchParams } from "react-router-dom";
+import { NewPasswordForm } from "./NewPasswordForm.tsx";
+import { ResetRequestForm } from "./ResetRequestForm.tsx";
 
-/** Placeholder until this screen is built. */
+/** A forgotten password: ask for a link by email, or, from that link (`?token=`), choose a new one. */
 export function PasswordResetPage() {
-  return <Title order={1}>PasswordResetPage</Title>;
+  const token = useSearchParams()[0].get("token");
+  return token ? <NewPasswordForm token={token} /> : <ResetRequestForm />;
 }
