@@ -8,6 +8,8 @@ export const theme = createTheme({
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   headings: { fontWeight: "650" },
   focusRing: "auto",
+  // People who ask their system for less motion get no transitions (menus, modals, notifications).
+  respectReducedMotion: true,
   components: {
     // A light alert's coloured title (red, teal...) falls below AA contrast on its tinted background:
     // the title takes the text colour, the icon and tint keep the meaning.

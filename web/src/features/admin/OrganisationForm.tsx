@@ -8,7 +8,7 @@ import { api } from "../../api/client.ts";
 import { organisationKey } from "../../api/session.ts";
 import { notifySuccess } from "../../components/notify.tsx";
 import { applyOrganisationError } from "./organisationErrors.ts";
-import { timeZoneOptions } from "./timeZones.ts";
+import { timeZoneOptions } from "../../components/timeZones.ts";
 
 type OrganisationValues = Required<UpdateOrganisationBody>;
 type OrganisationFormType = UseFormReturnType<OrganisationValues>;

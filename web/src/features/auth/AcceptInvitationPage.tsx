@@ -8,7 +8,7 @@ import { AcceptInvitationForm } from "./AcceptInvitationForm.tsx";
 import { LinkProblem } from "./LinkProblem.tsx";
 import { LoginLink } from "./LoginLink.tsx";
 import { missingToken } from "./linkProblems.ts";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 
 /** An invitation link: who invites whom where, then a name and password to create the account. */
 export function AcceptInvitationPage() {

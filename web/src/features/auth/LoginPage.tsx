@@ -10,7 +10,7 @@ import { applyApiError } from "../../api/errors.ts";
 import { useSession, useSessionStarted } from "../../api/session.ts";
 import { PasswordField } from "./PasswordField.tsx";
 import { ResendVerificationButton } from "./ResendVerificationButton.tsx";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: string | null): string {

@@ -13,7 +13,7 @@ import { LinkProblem } from "./LinkProblem.tsx";
 import { isLinkProblem } from "./linkProblems.ts";
 import { LoginLink } from "./LoginLink.tsx";
 import { PasswordField } from "./PasswordField.tsx";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 import { requiredText } from "./validators.ts";
 
 /** Sets a new password from a reset link; every session of the account ends, this browser's too. */

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { applyApiError } from "../../api/errors.ts";
 import { LoginLink } from "./LoginLink.tsx";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 import { emailAddress } from "./validators.ts";
 
 /**

@@ -4,7 +4,7 @@ import type { UseFormReturnType } from "@mantine/form";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { PasswordField } from "./PasswordField.tsx";
-import { timeZoneOptions } from "./timeZones.ts";
+import { timeZoneOptions } from "../../components/timeZones.ts";
 
 type SetupFormProps = { form: UseFormReturnType<SetupBody> };
 

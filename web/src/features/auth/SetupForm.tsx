@@ -10,7 +10,7 @@ import { applyApiError } from "../../api/errors.ts";
 import { useSessionStarted } from "../../api/session.ts";
 import { AdministratorFields, OrganisationFields } from "./SetupFields.tsx";
 import { setupKey } from "./setupStatus.ts";
-import { browserTimeZone } from "./timeZones.ts";
+import { browserTimeZone } from "../../components/timeZones.ts";
 import { emailAddress, requiredText } from "./validators.ts";
 
 // API field paths, mirrored by the form's own paths so errors land next to their field.

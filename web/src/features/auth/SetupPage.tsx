@@ -5,7 +5,7 @@ import { errorMessage } from "../../api/errors.ts";
 import { LoginLink } from "./LoginLink.tsx";
 import { SetupForm } from "./SetupForm.tsx";
 import { useSetupStatus } from "./setupStatus.ts";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 
 /** First-run setup: names the organisation and creates its first administrator, while nobody has. */
 export function SetupPage() {

@@ -10,7 +10,7 @@ import { LinkProblem } from "./LinkProblem.tsx";
 import { missingToken } from "./linkProblems.ts";
 import { LoginLink } from "./LoginLink.tsx";
 import { ResendVerificationForm } from "./ResendVerificationForm.tsx";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 
 type Outcome = { status: "pending" } | { status: "verified" } | { status: "failed"; error: unknown };
 

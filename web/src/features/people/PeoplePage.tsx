@@ -6,7 +6,7 @@ import { DirectoryFilterFields } from "./DirectoryFilterFields.tsx";
 import { emptyFilters, hasFilters } from "./directory-filters.ts";
 import { PersonCard } from "./PersonCard.tsx";
 import { useDirectoryFilters } from "./useDirectoryFilters.ts";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 import { usePeopleDirectory } from "./usePeopleDirectory.ts";
 
 const grid = { base: 1, sm: 2, lg: 3 };

@@ -9,7 +9,7 @@ import { errorMessage } from "../../api/errors.ts";
 import { useSession } from "../../api/session.ts";
 import { AboutCard, ContactCard, OrgChartCard } from "./PersonSections.tsx";
 import { personKey } from "./queries.ts";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 
 // A malformed id is a 400 and an unknown or hidden person a 404: both mean "no such person here".
 const isMissing = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 400);

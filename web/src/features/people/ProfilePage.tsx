@@ -6,7 +6,7 @@ import { useSession } from "../../api/session.ts";
 import { AvatarEditor } from "./AvatarEditor.tsx";
 import { ProfileForm } from "./ProfileForm.tsx";
 import { ProfileSection } from "./ProfileSections.tsx";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 
 /** `/me`: one's own profile, photo and preferences, all editable. */
 export function ProfilePage() {

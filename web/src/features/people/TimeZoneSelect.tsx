@@ -1,6 +1,7 @@
 import { Anchor, Select } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { browserTimeZone, timeZoneOptions } from "../../components/timeZones.ts";
 
 interface TimeZoneSelectProps {
   value: string | null;
@@ -8,17 +9,11 @@ interface TimeZoneSelectProps {
   error?: string | undefined;
 }
 
-/** The IANA zones this browser knows, plus the saved one should it be missing from the list. */
-function zoneList(saved: string | null): string[] {
-  const zones = Intl.supportedValuesOf("timeZone");
-  return saved && !zones.includes(saved) ? [saved, ...zones] : zones;
-}
-
 /** A searchable list of time zones, with a shortcut to the browser's own. */
 export function TimeZoneSelect({ value, onChange, error }: TimeZoneSelectProps) {
   const { t } = useTranslation("people");
-  const data = useMemo(() => zoneList(value), [value]);
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const data = useMemo(() => timeZoneOptions(value), [value]);
+  const browserZone = browserTimeZone();
   return (
     <Select
       label={t("fields.timezone")}

@@ -10,7 +10,7 @@ import { tokensKey } from "./queries.ts";
 import { RevokeTokenModal } from "./RevokeTokenModal.tsx";
 import { TokenSecret } from "./TokenSecret.tsx";
 import { TokensTable } from "./TokensTable.tsx";
-import { usePageTitle } from "./usePageTitle.ts";
+import { usePageTitle } from "../../components/usePageTitle.ts";
 
 function useTokens() {
   return useInfiniteQuery({

@@ -1,6 +1,6 @@
 import { useDocumentTitle } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { useOrganisation } from "../../api/session.ts";
+import { useOrganisation } from "../api/session.ts";
 
 /** Names the browser tab after the screen and the organisation ("Annuaire · Acme"). */
 export function usePageTitle(title: string): void {
