@@ -1,25 +1,12 @@
 import type { Person } from "@ruche/contracts";
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { IconPhone } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LocalTime } from "./LocalTime.tsx";
 import { PersonLink } from "./PersonLink.tsx";
 import { WorkingHoursSummary } from "./WorkingHoursSummary.tsx";
-
-/** A titled card of a person's profile. */
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
+import { ProfileSection } from "./ProfileSections.tsx";
 
 function Muted({ children }: { children: ReactNode }) {
   return (
@@ -33,7 +20,7 @@ function Muted({ children }: { children: ReactNode }) {
 export function AboutCard({ person }: { person: Person }) {
   const { t, i18n } = useTranslation("people");
   return (
-    <Section title={t("profile.about")}>
+    <ProfileSection title={t("profile.about")}>
       {person.bio ? <Text style={{ whiteSpace: "pre-line" }}>{person.bio}</Text> : <Muted>{t("person.noBio")}</Muted>}
       <Title order={3} size="h6">
         {t("fields.skills")}
@@ -53,7 +40,7 @@ export function AboutCard({ person }: { person: Person }) {
         {t("fields.languages")}
       </Title>
       {person.languages.length > 0 ? <Text size="sm">{new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(person.languages)}</Text> : <Muted>{t("person.noLanguages")}</Muted>}
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -61,7 +48,7 @@ export function AboutCard({ person }: { person: Person }) {
 export function ContactCard({ person }: { person: Person }) {
   const { t } = useTranslation("people");
   return (
-    <Section title={t("person.contact")}>
+    <ProfileSection title={t("person.contact")}>
       {person.phone ? (
         <Group gap="xs" wrap="nowrap">
           <IconPhone size={16} aria-hidden />
@@ -78,7 +65,7 @@ export function ContactCard({ person }: { person: Person }) {
       </Title>
       <WorkingHoursSummary spans={person.workingHours} />
       {person.timezone && person.workingHours.length > 0 ? <Muted>{t("person.hoursIn", { timezone: person.timezone })}</Muted> : null}
-    </Section>
+    </ProfileSection>
   );
 }
 
@@ -86,7 +73,7 @@ export function ContactCard({ person }: { person: Person }) {
 export function OrgChartCard({ person }: { person: Person }) {
   const { t } = useTranslation("people");
   return (
-    <Section title={t("person.orgChart")}>
+    <ProfileSection title={t("person.orgChart")}>
       <Title order={3} size="h6">
         {t("fields.manager")}
       </Title>
@@ -105,6 +92,6 @@ export function OrgChartCard({ person }: { person: Person }) {
       ) : (
         <Muted>{t("person.noReports")}</Muted>
       )}
-    </Section>
+    </ProfileSection>
   );
 }
