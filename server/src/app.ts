@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
@@ -20,9 +20,24 @@ import type { Runtime } from "./runtime.ts";
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
+/** The built web file a URL names, if it exists inside web/dist; client-side routes have none. */
+function webFileFor(webRoot: string, url: string): string | undefined {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.split("?")[0] ?? "").replace(/^\/+/, "");
+  } catch {
+    return undefined;
+  }
+  const file = path.resolve(webRoot, relative);
+  if (!relative || !file.startsWith(`${webRoot}${path.sep}`) || !existsSync(file) || !statSync(file).isFile()) return undefined;
+  return relative;
+}
+
 export interface AppOptions {
   /** The process's pino logger, or false to stay silent (tests). */
   logger?: false | FastifyBaseLogger;
+  /** The built web app to serve at `/` (default: web/dist); tests point it elsewhere. */
+  webRoot?: string;
 }
 
 /** Builds the HTTP app without listening: `main.ts` listens, tests call `app.inject()`. */
@@ -88,12 +103,15 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
 
   await app.register(async (api) => registerModules(api, runtime));
 
-  const hasWebApp = existsSync(path.join(webDist, "index.html"));
-  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  if (hasWebApp) await app.register(fastifyStatic, { root: webDist, wildcard: true });
+  const webRoot = path.resolve(options.webRoot ?? webDist);
+  const hasWebApp = existsSync(path.join(webRoot, "index.html"));
+  // Files present at start get routes; files of a later rebuild are found by the fallback below,
+  // so the API's own routes never compete with a catch-all.
+  if (hasWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    // Client-side routes: any non-API GET that is not a file gets the web app's shell.
-    if (hasWebApp && request.method === "GET" && !request.url.startsWith("/api/")) return reply.sendFile("index.html");
+    if (hasWebApp && request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.sendFile(webFileFor(webRoot, request.url) ?? "index.html");
+    }
     return reply.status(404).send(routeNotFound(request.method, request.url));
   });
   return app;

@@ -23,6 +23,8 @@ export interface TestContextOptions {
   config?: Partial<Config>;
   /** Run jobs and the outbox dispatcher in this context (default true). */
   work?: boolean;
+  /** A built web app to serve at `/` instead of web/dist. */
+  webRoot?: string;
 }
 
 /** Builds a fresh Ruche on a fresh database, for `app.inject()`. */
@@ -34,7 +36,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   await chmod(dataDir, 0o755);
   const config = loadConfig({ LOG_LEVEL: "silent" }, { dataDir, publicUrl: "http://localhost:3000", ...options.config });
   const runtime = await createRuntime(config, connection, { work: options.work ?? true, pollingIntervalSeconds: 0.5 });
-  const app = await buildApp(runtime, { logger: false });
+  const app = await buildApp(runtime, { logger: false, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
   await app.ready();
   return {
     app,
