@@ -4,3 +4,4 @@ export * from "./people.ts";
 export * from "./auth.ts";
 export * from "./organisation.ts";
 export * from "./invitations.ts";
+export * from "./communities.ts";

@@ -79,5 +79,14 @@ export async function populateEveryTable(db: Db, dataDir: string): Promise<void>
     .values({ token_hash: hashSecret(newSecret()), purpose: "reset_password", user_id: report.id, email: report.email, expires_at: new Date(Date.now() + DAY) })
     .execute();
   await db.insertInto("login_failures").values([{ user_id: departed.id }, { user_id: departed.id }, { user_id: report.id }]).execute();
+  const project = newId();
+  await db
+    .insertInto("communities")
+    .values({ id: project, kind: "project", visibility: "closed", name: "Projet Ruche", description: "Le réseau social", created_by: manager.id })
+    .execute();
+  await db.insertInto("community_members").values([
+    { community_id: project, user_id: manager.id, role: "owner" },
+    { community_id: project, user_id: report.id, role: "member" },
+  ]).execute();
   await appendEvent(db, { type: "invitation.created", actorId: manager.id, subjectId: report.id, payload: { email: report.email, nested: { ok: true } } });
 }

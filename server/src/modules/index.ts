@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { EventHandler } from "../platform/outbox.ts";
 import type { Runtime } from "../runtime.ts";
 import { accountsRoutes } from "./accounts/routes.ts";
+import { communitiesEventHandlers } from "./communities/events.ts";
+import { communitiesRoutes } from "./communities/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { invitationsEventHandlers } from "./invitations/events.ts";
 import { invitationsRoutes } from "./invitations/routes.ts";
@@ -18,12 +20,13 @@ export async function registerModules(app: FastifyInstance, runtime: Runtime): P
   await app.register(recoveryRoutes(runtime));
   await app.register(peopleRoutes(runtime));
   await app.register(organisationRoutes(runtime));
+  await app.register(communitiesRoutes(runtime));
 }
 
 /** Every feature's outbox handlers, by event type. */
 export function eventHandlers(runtime: Runtime): Record<string, EventHandler[]> {
   const merged: Record<string, EventHandler[]> = {};
-  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime)]) {
+  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime), communitiesEventHandlers(runtime)]) {
     for (const [type, list] of Object.entries(handlers)) merged[type] = [...(merged[type] ?? []), ...list];
   }
   return merged;

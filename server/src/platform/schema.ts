@@ -11,6 +11,8 @@ export interface Database {
   email_tokens: EmailTokensTable;
   login_failures: LoginFailuresTable;
   events: EventsTable;
+  communities: CommunitiesTable;
+  community_members: CommunityMembersTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -147,3 +149,33 @@ export type OrganisationRow = Selectable<OrganisationTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type AccessTokenRow = Selectable<AccessTokensTable>;
 export type EventRow = Selectable<EventsTable>;
+
+export type CommunityKind = "company" | "interest" | "profession" | "project" | "external";
+export type CommunityVisibility = "public" | "closed" | "secret";
+export type CommunityRole = "owner" | "manager" | "member";
+
+export interface CommunitiesTable {
+  id: string;
+  kind: CommunityKind;
+  visibility: CommunityVisibility;
+  name: string;
+  description: string | null;
+  slug: string | null;
+  posting_policy: ColumnType<"all" | "managers", "all" | "managers" | undefined, "all" | "managers">;
+  /** `date` columns: written as YYYY-MM-DD, read back through to_char to avoid time zone shifts. */
+  starts_on: ColumnType<Date | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<Date | null, string | null | undefined, string | null>;
+  archived_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CommunityMembersTable {
+  community_id: string;
+  user_id: string;
+  role: CommunityRole;
+  joined_at: CreatedAt;
+}
+export type CommunityUpdate = Updateable<CommunitiesTable>;

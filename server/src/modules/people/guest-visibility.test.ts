@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import { buildUser, signIn, type Browser } from "../../../test/factories.ts";
 import { makeImage, multipartFile } from "../../../test/uploads.ts";
+import { newId } from "../../platform/ids.ts";
 import { canSeePerson, visiblePeople, type Viewer } from "./policy.ts";
 
 let t: TestContext;
@@ -63,6 +64,25 @@ describe("what a guest sees of people", () => {
     const response = await colleague.inject({ method: "GET", url: `/api/v1/people/${guest.userId}` });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ role: "guest", manager: { id: manager.id } });
+  });
+});
+
+describe("what a guest sees of people in their communities", () => {
+  it("sees a co-member of their external community, and still nobody else", async () => {
+    const partner = await buildUser(t.db, { display_name: "Paula Partner" });
+    const community = newId();
+    await t.db.insertInto("communities").values({ id: community, kind: "external", visibility: "secret", name: "Client project" }).execute();
+    await t.db
+      .insertInto("community_members")
+      .values([
+        { community_id: community, user_id: partner.id, role: "owner" },
+        { community_id: community, user_id: guest.userId, role: "member" },
+      ])
+      .execute();
+    const page = (await guest.inject({ method: "GET", url: "/api/v1/people" })).json();
+    expect(page.items.map((person: { id: string }) => person.id).sort()).toEqual([guest.userId, partner.id].sort());
+    expect((await guest.inject({ method: "GET", url: `/api/v1/people/${partner.id}` })).statusCode).toBe(200);
+    expect((await guest.inject({ method: "GET", url: `/api/v1/people/${colleague.userId}` })).statusCode).toBe(404);
   });
 });
 

@@ -1,0 +1,142 @@
+import { sql, type SelectQueryBuilder } from "kysely";
+import type { Executor } from "../../platform/db.ts";
+import type { Cursor } from "../../platform/pagination.ts";
+import type { CommunityKind, CommunityRole, CommunityVisibility, Database } from "../../platform/schema.ts";
+import type { Viewer } from "../people/policy.ts";
+import { visiblePeople } from "../people/policy.ts";
+import { summaryColumns, type SummaryRow } from "../people/present.ts";
+import { isMemberFilter, visibleCommunities } from "./policy.ts";
+
+/** A community row with what its viewer needs: their explicit role, its size and guest marker. */
+export interface CommunityRow {
+  id: string;
+  kind: CommunityKind;
+  visibility: CommunityVisibility;
+  name: string;
+  description: string | null;
+  posting_policy: "all" | "managers";
+  starts_on: string | null;
+  ends_on: string | null;
+  archived_at: Date | null;
+  deleted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  explicit_role: CommunityRole | null;
+  member_count: number;
+  has_guests: boolean;
+  sort_name: string;
+}
+
+function selectCommunities(db: Executor, viewer: Viewer): SelectQueryBuilder<Database, "communities", CommunityRow> {
+  return db
+    .selectFrom("communities")
+    .select([
+      "communities.id",
+      "communities.kind",
+      "communities.visibility",
+      "communities.name",
+      "communities.description",
+      "communities.posting_policy",
+      sql<string | null>`to_char(communities.starts_on, 'YYYY-MM-DD')`.as("starts_on"),
+      sql<string | null>`to_char(communities.ends_on, 'YYYY-MM-DD')`.as("ends_on"),
+      "communities.archived_at",
+      "communities.deleted_at",
+      "communities.created_at",
+      "communities.updated_at",
+      sql<CommunityRole | null>`(select cm.role from community_members cm
+        where cm.community_id = communities.id and cm.user_id = ${viewer.id})`.as("explicit_role"),
+      // Company communities hold every active non-guest implicitly; others count their active rows.
+      sql<number>`case when communities.kind = 'company'
+        then (select count(*) from users u where u.role <> 'guest' and u.status = 'active')
+        else (select count(*) from community_members cm join users u on u.id = cm.user_id
+          where cm.community_id = communities.id and u.status = 'active') end::int`.as("member_count"),
+      sql<boolean>`communities.kind = 'external' or exists (select 1 from community_members cm
+        join users u on u.id = cm.user_id where cm.community_id = communities.id and u.role = 'guest')`.as("has_guests"),
+      sql<string>`ruche_fold(communities.name)`.as("sort_name"),
+    ])
+    .where(visibleCommunities(viewer));
+}
+
+/** A community `viewer` may see, or undefined: missing, hidden and (for non-admins) deleted look the same. */
+export async function findVisibleCommunity(db: Executor, viewer: Viewer, id: string): Promise<CommunityRow | undefined> {
+  return selectCommunities(db, viewer).where("communities.id", "=", id).executeTakeFirst();
+}
+
+export interface CommunityFilters {
+  terms: string[];
+  kind?: CommunityKind | undefined;
+  mine: boolean;
+  deleted: boolean;
+  after?: Cursor | undefined;
+  limit: number;
+}
+
+function likePattern(term: string) {
+  const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql<string>`'%' || ruche_fold(${escaped}) || '%'`;
+}
+
+/** One page of the communities `viewer` may see, in folded-name order. */
+export async function listVisibleCommunities(db: Executor, viewer: Viewer, filters: CommunityFilters): Promise<CommunityRow[]> {
+  let query = selectCommunities(db, viewer);
+  query = filters.deleted ? query.where("communities.deleted_at", "is not", null) : query.where("communities.deleted_at", "is", null);
+  for (const term of filters.terms) {
+    const pattern = likePattern(term);
+    query = query.where(sql<boolean>`(ruche_fold(communities.name) like ${pattern} or ruche_fold(communities.description) like ${pattern})`);
+  }
+  if (filters.kind) query = query.where("communities.kind", "=", filters.kind);
+  if (filters.mine) query = query.where(isMemberFilter(viewer));
+  if (filters.after) {
+    query = query.where(sql<boolean>`(ruche_fold(communities.name), communities.id) > (${filters.after.key}, ${filters.after.id}::uuid)`);
+  }
+  return query
+    .orderBy(sql`ruche_fold(communities.name)`)
+    .orderBy("communities.id")
+    .limit(filters.limit + 1)
+    .execute();
+}
+
+export type MemberRow = SummaryRow & { member_role: CommunityRole; joined_at: Date | null; sort_name: string };
+
+/**
+ * One page of a community's active members that `viewer` may see, in name order. A company
+ * community's members are every active non-guest, with their explicit role where they have one.
+ */
+export async function listMembers(
+  db: Executor,
+  input: { viewer: Viewer; community: { id: string; kind: CommunityKind }; after?: Cursor | undefined; limit: number },
+): Promise<MemberRow[]> {
+  const { viewer, community } = input;
+  let query = db
+    .selectFrom("users")
+    .leftJoin("community_members as cm", (join) => join.onRef("cm.user_id", "=", "users.id").on("cm.community_id", "=", community.id))
+    .select([
+      ...summaryColumns,
+      sql<CommunityRole>`coalesce(cm.role, 'member')`.as("member_role"),
+      "cm.joined_at",
+      sql<string>`ruche_fold(users.display_name)`.as("sort_name"),
+    ])
+    .where("users.status", "=", "active")
+    .where(visiblePeople(viewer));
+  query = community.kind === "company" ? query.where("users.role", "!=", "guest") : query.where("cm.user_id", "is not", null);
+  if (input.after) {
+    query = query.where(sql<boolean>`(ruche_fold(users.display_name), users.id) > (${input.after.key}, ${input.after.id}::uuid)`);
+  }
+  return query
+    .orderBy(sql`ruche_fold(users.display_name)`)
+    .orderBy("users.id")
+    .limit(input.limit + 1)
+    .execute();
+}
+
+/** How many owners the community has, locking their rows so two leaving owners cannot both go. */
+export async function countOwnersForUpdate(db: Executor, communityId: string): Promise<number> {
+  const rows = await db
+    .selectFrom("community_members")
+    .select("user_id")
+    .where("community_id", "=", communityId)
+    .where("role", "=", "owner")
+    .forUpdate()
+    .execute();
+  return rows.length;
+}
