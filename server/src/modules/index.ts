@@ -3,7 +3,9 @@ import type { EventHandler } from "../platform/outbox.ts";
 import type { Runtime } from "../runtime.ts";
 import { accountsRoutes } from "./accounts/routes.ts";
 import { communitiesEventHandlers } from "./communities/events.ts";
+import { communityMembershipRoutes } from "./communities/membership-routes.ts";
 import { communitiesRoutes } from "./communities/routes.ts";
+import { communitySettingsRoutes } from "./communities/settings-routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { invitationsEventHandlers } from "./invitations/events.ts";
 import { invitationsRoutes } from "./invitations/routes.ts";
@@ -21,6 +23,8 @@ export async function registerModules(app: FastifyInstance, runtime: Runtime): P
   await app.register(peopleRoutes(runtime));
   await app.register(organisationRoutes(runtime));
   await app.register(communitiesRoutes(runtime));
+  await app.register(communityMembershipRoutes(runtime));
+  await app.register(communitySettingsRoutes(runtime));
 }
 
 /** Every feature's outbox handlers, by event type. */

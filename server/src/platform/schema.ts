@@ -13,6 +13,10 @@ export interface Database {
   events: EventsTable;
   communities: CommunitiesTable;
   community_members: CommunityMembersTable;
+  community_requests: CommunityRequestsTable;
+  community_invitations: CommunityInvitationsTable;
+  community_charters: CommunityChartersTable;
+  charter_acceptances: CharterAcceptancesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -170,6 +174,9 @@ export interface CommunitiesTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** The charter version in force; null when the community has none. */
+  charter_version: number | null;
+  cover_file_id: string | null;
 }
 
 export interface CommunityMembersTable {
@@ -179,3 +186,48 @@ export interface CommunityMembersTable {
   joined_at: CreatedAt;
 }
 export type CommunityUpdate = Updateable<CommunitiesTable>;
+
+export type CommunityRequestStatus = "pending" | "approved" | "refused" | "withdrawn";
+
+export interface CommunityRequestsTable {
+  id: string;
+  community_id: string;
+  user_id: string;
+  message: string | null;
+  status: CommunityRequestStatus;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
+  created_at: CreatedAt;
+}
+
+export type CommunityInvitationStatus = "pending" | "accepted" | "declined" | "revoked";
+
+export interface CommunityInvitationsTable {
+  id: string;
+  community_id: string;
+  user_id: string | null;
+  network_invitation_id: string | null;
+  email: string | null;
+  role: ColumnType<"manager" | "member", "manager" | "member" | undefined, "manager" | "member">;
+  invited_by: string | null;
+  status: CommunityInvitationStatus;
+  created_at: CreatedAt;
+  decided_at: Timestamp | null;
+}
+
+export interface CommunityChartersTable {
+  community_id: string;
+  version: number;
+  text: string;
+  required: boolean;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CharterAcceptancesTable {
+  community_id: string;
+  user_id: string;
+  version: number;
+  accepted_at: CreatedAt;
+}

@@ -26,6 +26,7 @@ export async function listCommunities(db: Executor, viewer: Viewer, query: ListC
     terms: (query.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, MAX_TERMS),
     kind: query.kind,
     mine: query.mine ?? false,
+    invited: query.invited ?? false,
     deleted: query.deleted ?? false,
     after: query.cursor ? decodeNameCursor(query.cursor) : undefined,
     limit,

@@ -54,7 +54,8 @@ export async function listCommunityMembers(db: Executor, viewer: Viewer, id: str
   if (!can(viewer, "read", factsOf(row))) throw errors.forbidden("Only members can see who belongs to this community");
   const limit = query.limit ?? DEFAULT_LIMIT;
   const after = query.cursor ? decodeNameCursor(query.cursor) : undefined;
-  const rows = await listMembers(db, { viewer, community: row, after, limit });
+  const withCharter = can(viewer, "manage", factsOf(row));
+  const rows = await listMembers(db, { viewer, community: row, withCharter, after, limit });
   const page = pageOf(rows, limit, (member) => [member.sort_name, member.id]);
   return { items: page.items.map(presentMember), nextCursor: page.nextCursor };
 }

@@ -11,7 +11,7 @@ import type { CommunityKind, CommunityRole, CommunityVisibility, Database } from
  * Admins see and manage every community, secret ones included (they are shown as admins, not
  * members). Deleted communities exist only for admins, until restored.
  */
-export type CommunityAction = "see" | "read" | "join" | "leave" | "manage" | "delete";
+export type CommunityAction = "see" | "read" | "join" | "leave" | "manage" | "delete" | "post";
 
 /** What the policy needs to know of a community, as seen by one viewer. */
 export interface CommunityFacts {
@@ -21,6 +21,12 @@ export interface CommunityFacts {
   deleted: boolean;
   /** The viewer's explicit membership row, if any. */
   explicitRole: CommunityRole | null;
+  /** Whether the viewer has a pending invitation: a secret community shows itself to its invitees. */
+  invited: boolean;
+  postingPolicy: "all" | "managers";
+  /** Whether a charter in force must be accepted before posting, and whether the viewer has accepted it. */
+  charterRequired: boolean;
+  charterAccepted: boolean;
 }
 
 /** The viewer's role in the community, implicit company membership included. */
@@ -32,7 +38,7 @@ export function roleOf(viewer: Viewer, community: Pick<CommunityFacts, "kind" | 
 function canSee(viewer: Viewer, community: CommunityFacts): boolean {
   if (viewer.role === "admin") return true;
   if (community.deleted) return false;
-  const member = roleOf(viewer, community) !== null;
+  const member = roleOf(viewer, community) !== null || community.invited;
   if (viewer.role === "guest") return community.kind === "external" && member;
   return community.visibility !== "secret" || member;
 }
@@ -63,6 +69,15 @@ export function can(viewer: Viewer, action: CommunityAction, community: Communit
       return canSee(viewer, community) && !community.deleted && (viewer.role === "admin" || role === "owner" || role === "manager");
     case "delete":
       return canSee(viewer, community) && !community.deleted && (viewer.role === "admin" || role === "owner");
+    case "post":
+      return (
+        role !== null &&
+        canSee(viewer, community) &&
+        !community.deleted &&
+        !community.archived &&
+        (community.postingPolicy === "all" || role === "owner" || role === "manager" || viewer.role === "admin") &&
+        (!community.charterRequired || community.charterAccepted)
+      );
   }
 }
 
@@ -76,6 +91,18 @@ function explicitMember(eb: CommunitiesExpression, viewerId: string) {
       .select(sql`1`.as("one"))
       .whereRef("community_members.community_id", "=", "communities.id")
       .where("community_members.user_id", "=", viewerId),
+  );
+}
+
+/** The viewer's pending invitation to the community in scope, as a SQL condition. */
+function pendingInvitation(eb: CommunitiesExpression, viewerId: string) {
+  return eb.exists(
+    eb
+      .selectFrom("community_invitations")
+      .select(sql`1`.as("one"))
+      .whereRef("community_invitations.community_id", "=", "communities.id")
+      .where("community_invitations.user_id", "=", viewerId)
+      .where("community_invitations.status", "=", "pending"),
   );
 }
 
@@ -97,8 +124,11 @@ export function visibleCommunities(viewer: Viewer) {
     if (viewer.role === "admin") return eb.lit(true).$castTo<SqlBool>();
     const alive = eb("communities.deleted_at", "is", null);
     if (viewer.role === "guest") {
-      return eb.and([alive, eb("communities.kind", "=", "external"), explicitMember(eb, viewer.id)]);
+      return eb.and([alive, eb("communities.kind", "=", "external"), eb.or([explicitMember(eb, viewer.id), pendingInvitation(eb, viewer.id)])]);
     }
-    return eb.and([alive, eb.or([eb("communities.visibility", "!=", "secret"), isMemberFilter(viewer)(eb)])]);
+    return eb.and([
+      alive,
+      eb.or([eb("communities.visibility", "!=", "secret"), isMemberFilter(viewer)(eb), pendingInvitation(eb, viewer.id)]),
+    ]);
   };
 }

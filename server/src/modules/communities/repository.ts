@@ -25,11 +25,34 @@ export interface CommunityRow {
   member_count: number;
   has_guests: boolean;
   sort_name: string;
+  cover_file_id: string | null;
+  charter_version: number | null;
+  charter_text: string | null;
+  charter_required: boolean | null;
+  charter_created_at: Date | null;
+  /** When the viewer accepted the charter in force. */
+  charter_accepted_at: Date | null;
+  my_request_id: string | null;
+  my_request_created_at: Date | null;
+  my_invitation_id: string | null;
+  my_invitation_created_at: Date | null;
+  my_invitation_by_id: string | null;
+  my_invitation_by_name: string | null;
 }
 
 function selectCommunities(db: Executor, viewer: Viewer): SelectQueryBuilder<Database, "communities", CommunityRow> {
   return db
     .selectFrom("communities")
+    .leftJoin("community_charters as charter", (join) =>
+      join.onRef("charter.community_id", "=", "communities.id").onRef("charter.version", "=", "communities.charter_version"),
+    )
+    .leftJoin("community_requests as my_request", (join) =>
+      join.onRef("my_request.community_id", "=", "communities.id").on("my_request.user_id", "=", viewer.id).on("my_request.status", "=", "pending"),
+    )
+    .leftJoin("community_invitations as my_invitation", (join) =>
+      join.onRef("my_invitation.community_id", "=", "communities.id").on("my_invitation.user_id", "=", viewer.id).on("my_invitation.status", "=", "pending"),
+    )
+    .leftJoin("users as inviter", "inviter.id", "my_invitation.invited_by")
     .select([
       "communities.id",
       "communities.kind",
@@ -53,6 +76,19 @@ function selectCommunities(db: Executor, viewer: Viewer): SelectQueryBuilder<Dat
       sql<boolean>`communities.kind = 'external' or exists (select 1 from community_members cm
         join users u on u.id = cm.user_id where cm.community_id = communities.id and u.role = 'guest')`.as("has_guests"),
       sql<string>`ruche_fold(communities.name)`.as("sort_name"),
+      "communities.cover_file_id",
+      "communities.charter_version",
+      "charter.text as charter_text",
+      "charter.required as charter_required",
+      "charter.created_at as charter_created_at",
+      sql<Date | null>`(select ca.accepted_at from charter_acceptances ca where ca.community_id = communities.id
+        and ca.version = communities.charter_version and ca.user_id = ${viewer.id})`.as("charter_accepted_at"),
+      "my_request.id as my_request_id",
+      "my_request.created_at as my_request_created_at",
+      "my_invitation.id as my_invitation_id",
+      "my_invitation.created_at as my_invitation_created_at",
+      "inviter.id as my_invitation_by_id",
+      "inviter.display_name as my_invitation_by_name",
     ])
     .where(visibleCommunities(viewer));
 }
@@ -66,6 +102,7 @@ export interface CommunityFilters {
   terms: string[];
   kind?: CommunityKind | undefined;
   mine: boolean;
+  invited: boolean;
   deleted: boolean;
   after?: Cursor | undefined;
   limit: number;
@@ -86,6 +123,7 @@ export async function listVisibleCommunities(db: Executor, viewer: Viewer, filte
   }
   if (filters.kind) query = query.where("communities.kind", "=", filters.kind);
   if (filters.mine) query = query.where(isMemberFilter(viewer));
+  if (filters.invited) query = query.where(sql<boolean>`my_invitation.id is not null`);
   if (filters.after) {
     query = query.where(sql<boolean>`(ruche_fold(communities.name), communities.id) > (${filters.after.key}, ${filters.after.id}::uuid)`);
   }
@@ -96,7 +134,7 @@ export async function listVisibleCommunities(db: Executor, viewer: Viewer, filte
     .execute();
 }
 
-export type MemberRow = SummaryRow & { member_role: CommunityRole; joined_at: Date | null; sort_name: string };
+export type MemberRow = SummaryRow & { member_role: CommunityRole; joined_at: Date | null; sort_name: string; charter_accepted_at: Date | null };
 
 /**
  * One page of a community's active members that `viewer` may see, in name order. A company
@@ -104,7 +142,14 @@ export type MemberRow = SummaryRow & { member_role: CommunityRole; joined_at: Da
  */
 export async function listMembers(
   db: Executor,
-  input: { viewer: Viewer; community: { id: string; kind: CommunityKind }; after?: Cursor | undefined; limit: number },
+  input: {
+    viewer: Viewer;
+    community: { id: string; kind: CommunityKind; charter_version: number | null };
+    /** Whether to tell when each accepted the charter in force (for those who manage it). */
+    withCharter: boolean;
+    after?: Cursor | undefined;
+    limit: number;
+  },
 ): Promise<MemberRow[]> {
   const { viewer, community } = input;
   let query = db
@@ -115,6 +160,10 @@ export async function listMembers(
       sql<CommunityRole>`coalesce(cm.role, 'member')`.as("member_role"),
       "cm.joined_at",
       sql<string>`ruche_fold(users.display_name)`.as("sort_name"),
+      input.withCharter && community.charter_version !== null
+        ? sql<Date | null>`(select ca.accepted_at from charter_acceptances ca where ca.community_id = ${community.id}
+            and ca.version = ${community.charter_version} and ca.user_id = users.id)`.as("charter_accepted_at")
+        : sql<Date | null>`null::timestamptz`.as("charter_accepted_at"),
     ])
     .where("users.status", "=", "active")
     .where(visiblePeople(viewer));
