@@ -5,6 +5,7 @@ import { openDb, type ConnectionConfig, type Db } from "./platform/db.ts";
 import { Jobs } from "./platform/jobs.ts";
 import { Mailer, type MailMessage } from "./platform/mailer.ts";
 import { OutboxDispatcher, type EventHandler } from "./platform/outbox.ts";
+import { archiveEndedProjects } from "./modules/communities/projects.ts";
 import { eventHandlers } from "./modules/index.ts";
 
 /** The long-lived parts a Ruche process shares between requests, jobs and the outbox. */
@@ -51,6 +52,11 @@ export async function createRuntime(config: Config, connection: ConnectionConfig
   await jobs.start();
   if (options.work ?? true) {
     await jobs.work<MailMessage>("mail.send", (message) => mailer.send(message));
+    await jobs.work("communities.archive_ended_projects", async () => {
+      await archiveEndedProjects(db);
+    });
+    // Hourly: a project is archived within the hour after its end day is over in the organisation's time zone.
+    await jobs.schedule("communities.archive_ended_projects", "0 * * * *");
     await runtime.dispatcher.start();
   }
   return runtime;

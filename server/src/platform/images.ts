@@ -71,11 +71,11 @@ function tooManyPixels(): AppError {
   return fileError("image_too_large", `must have at most ${MAX_IMAGE_PIXELS / 1_000_000} million pixels`);
 }
 
-/** What owns a stored image (a person's avatar, the organisation's logo) and how to point it at a file. */
+/** What owns a stored image (a person's avatar, the organisation's logo, a community's cover) and how to point it at a file. */
 export interface ImageSlot {
   db: Db;
   storage: Storage;
-  purpose: "avatar" | "logo";
+  purpose: "avatar" | "logo" | "cover";
   ownerId: string | null;
   /** Inside the transaction: points the owner at `fileId` (or at nothing) and returns the file id it held before. */
   swap: (tx: Tx, fileId: string | null) => Promise<string | null>;

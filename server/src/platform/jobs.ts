@@ -6,7 +6,7 @@ import type { ConnectionConfig, Executor } from "./db.ts";
 export type JobHandler<T = Record<string, unknown>> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
 /** Every queue Ruche uses; pg-boss needs each created before use. */
-export const queues = ["mail.send"] as const;
+export const queues = ["mail.send", "communities.archive_ended_projects"] as const;
 export type QueueName = (typeof queues)[number];
 
 /** Background jobs on the same PostgreSQL (pg-boss): retries, schedules, idempotent handlers. */
@@ -61,6 +61,14 @@ export class Jobs {
     await this.boss.work<T>(name, { pollingIntervalSeconds: this.pollingIntervalSeconds }, async (jobs) => {
       for (const job of jobs) await handler(job.data, { id: job.id, name: job.name });
     });
+  }
+
+  /**
+   * Runs a queue's job on a cron schedule (UTC). Every worker may set it: pg-boss keeps one
+   * schedule per queue and starts each run once, whatever the number of workers.
+   */
+  async schedule(name: QueueName, cron: string): Promise<void> {
+    await this.boss.schedule(name, cron);
   }
 
   async stop(): Promise<void> {

@@ -177,6 +177,8 @@ export interface CommunitiesTable {
   /** The charter version in force; null when the community has none. */
   charter_version: number | null;
   cover_file_id: string | null;
+  /** When a project was archived for having ended; cleared when its end date changes. */
+  end_archived_at: Timestamp | null;
 }
 
 export interface CommunityMembersTable {

@@ -98,6 +98,24 @@ export async function findVisibleCommunity(db: Executor, viewer: Viewer, id: str
   return selectCommunities(db, viewer).where("communities.id", "=", id).executeTakeFirst();
 }
 
+/** The communities among `ids` that `viewer` may see, in no particular order. */
+export async function findVisibleCommunities(db: Executor, viewer: Viewer, ids: string[]): Promise<CommunityRow[]> {
+  if (ids.length === 0) return [];
+  return selectCommunities(db, viewer).where("communities.id", "in", ids).execute();
+}
+
+/** Whether a guest belongs to the community: such a community must stay external. */
+export async function hasGuestMembers(db: Executor, communityId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("community_members")
+    .innerJoin("users", "users.id", "community_members.user_id")
+    .select("users.id")
+    .where("community_members.community_id", "=", communityId)
+    .where("users.role", "=", "guest")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface CommunityFilters {
   terms: string[];
   kind?: CommunityKind | undefined;
@@ -147,6 +165,8 @@ export async function listMembers(
     community: { id: string; kind: CommunityKind; charter_version: number | null };
     /** Whether to tell when each accepted the charter in force (for those who manage it). */
     withCharter: boolean;
+    /** Only this person (to show one member after a change). */
+    userId?: string | undefined;
     after?: Cursor | undefined;
     limit: number;
   },
@@ -168,6 +188,7 @@ export async function listMembers(
     .where("users.status", "=", "active")
     .where(visiblePeople(viewer));
   query = community.kind === "company" ? query.where("users.role", "!=", "guest") : query.where("cm.user_id", "is not", null);
+  if (input.userId) query = query.where("users.id", "=", input.userId);
   if (input.after) {
     query = query.where(sql<boolean>`(ruche_fold(users.display_name), users.id) > (${input.after.key}, ${input.after.id}::uuid)`);
   }

@@ -3,11 +3,11 @@ import type { Db, Executor, Tx } from "../../platform/db.ts";
 import { AppError, errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { appendEvent } from "../../platform/outbox.ts";
-import type { CommunityUpdate } from "../../platform/schema.ts";
+import type { CommunityKind, CommunityUpdate } from "../../platform/schema.ts";
 import type { Viewer } from "../people/policy.ts";
 import { can, type CommunityAction } from "./policy.ts";
 import { factsOf, presentCommunity } from "./present.ts";
-import { findVisibleCommunity, type CommunityRow } from "./repository.ts";
+import { findVisibleCommunity, hasGuestMembers, type CommunityRow } from "./repository.ts";
 
 const RESTORE_DAYS = 30;
 const ADMIN_ONLY_KINDS = new Set(["company", "external"]);
@@ -87,20 +87,50 @@ export async function getCommunity(db: Executor, viewer: Viewer, id: string): Pr
   return presentCommunity(viewer, await visibleCommunityOrThrow(db, viewer, id));
 }
 
+/**
+ * Company and external communities are an administrator's decision (everyone belongs to the
+ * first, guests to the second), and guests must never end up in a community that no longer
+ * says it is external.
+ */
+async function checkKindChange(tx: Tx, change: { viewer: Viewer; row: CommunityRow; kind: CommunityKind }): Promise<void> {
+  const { viewer, row, kind } = change;
+  if (kind === row.kind) return;
+  if ((ADMIN_ONLY_KINDS.has(row.kind) || ADMIN_ONLY_KINDS.has(kind)) && viewer.role !== "admin") throw new AppError("community_kind_not_allowed");
+  if (kind !== "external" && (await hasGuestMembers(tx, row.id))) throw new AppError("community_has_guests");
+  if (row.kind === "company" && !(await anotherCompanyCommunity(tx, row.id))) {
+    throw errors.invalidField("kind", "must stay company: the organisation needs at least one company community");
+  }
+}
+
+/** Whether a live company community other than `id` exists (the organisation always keeps one). */
+async function anotherCompanyCommunity(tx: Tx, id: string): Promise<boolean> {
+  const other = await tx
+    .selectFrom("communities")
+    .select("id")
+    .where("kind", "=", "company")
+    .where("deleted_at", "is", null)
+    .where("id", "!=", id)
+    .executeTakeFirst();
+  return other !== undefined;
+}
+
 function settingsUpdate(row: CommunityRow, body: UpdateCommunityBody): CommunityUpdate {
-  if (row.kind === "company" && body.visibility && body.visibility !== "public") {
+  const kind = body.kind ?? row.kind;
+  if (kind === "company" && (body.visibility ?? row.visibility) !== "public") {
     throw errors.invalidField("visibility", "must be public for a company community");
   }
-  const startsOn = body.startsOn === undefined ? row.starts_on : body.startsOn;
-  const endsOn = body.endsOn === undefined ? row.ends_on : body.endsOn;
-  checkDates({ kind: row.kind, startsOn, endsOn });
-  const update: CommunityUpdate = { updated_at: new Date() };
+  // Dates belong to projects: a community that stops being one loses them unless the body sets them (refused below).
+  const startsOn = body.startsOn !== undefined ? body.startsOn : kind === "project" ? row.starts_on : null;
+  const endsOn = body.endsOn !== undefined ? body.endsOn : kind === "project" ? row.ends_on : null;
+  checkDates({ kind, startsOn, endsOn });
+  const update: CommunityUpdate = { updated_at: new Date(), starts_on: startsOn, ends_on: endsOn };
   if (body.name !== undefined) update.name = body.name.trim();
   if (body.description !== undefined) update.description = body.description?.trim() || null;
   if (body.visibility !== undefined) update.visibility = body.visibility;
   if (body.postingPolicy !== undefined) update.posting_policy = body.postingPolicy;
-  if (body.startsOn !== undefined) update.starts_on = body.startsOn;
-  if (body.endsOn !== undefined) update.ends_on = body.endsOn;
+  if (body.kind !== undefined) update.kind = body.kind;
+  // A new end date is a new life for the project: it will be archived again once that one passes.
+  if (endsOn !== row.ends_on) update.end_archived_at = null;
   return update;
 }
 
@@ -110,6 +140,7 @@ export async function updateCommunity(db: Db, viewer: Viewer, id: string, body: 
     const row = await lockCommunity(tx, viewer, id);
     requireAllowed(viewer, "manage", row);
     requireNotArchived(row);
+    if (body.kind !== undefined) await checkKindChange(tx, { viewer, row, kind: body.kind });
     await tx.updateTable("communities").set(settingsUpdate(row, body)).where("id", "=", id).execute();
     await appendEvent(tx, { type: "community.updated", actorId: viewer.id, subjectId: id, payload: { fields: Object.keys(body) } });
     return presentCommunity(viewer, await visibleCommunityOrThrow(tx, viewer, id));
