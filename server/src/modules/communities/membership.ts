@@ -3,6 +3,7 @@ import type { Db, Executor } from "../../platform/db.ts";
 import { AppError, errors } from "../../platform/errors.ts";
 import { pageOf } from "../../platform/pagination.ts";
 import { decodeNameCursor } from "./directory.ts";
+import { acceptPendingInvitation } from "./invitations.ts";
 import type { Viewer } from "../people/policy.ts";
 import { can, roleOf } from "./policy.ts";
 import { appendEvent } from "../../platform/outbox.ts";
@@ -19,13 +20,17 @@ function refuseJoin(viewer: Viewer, row: CommunityRow): AppError {
   return new AppError("community_invitation_only");
 }
 
-/** Joins a public community; joining one already belonged to changes nothing. */
+/**
+ * Joins a public community, or any community one is invited to (which accepts the invitation);
+ * joining one already belonged to changes nothing.
+ */
 export async function joinCommunity(db: Db, viewer: Viewer, id: string): Promise<Community> {
   return db.transaction().execute(async (tx) => {
     const row = await lockCommunity(tx, viewer, id);
     if (row.deleted_at) throw new AppError("community_not_found");
     if (roleOf(viewer, factsOf(row)) !== null) return presentCommunity(viewer, row);
     requireNotArchived(row);
+    if (await acceptPendingInvitation(tx, viewer, id)) return presentCommunity(viewer, await visibleCommunityOrThrow(tx, viewer, id));
     if (!can(viewer, "join", factsOf(row))) throw refuseJoin(viewer, row);
     await tx.insertInto("community_members").values({ community_id: id, user_id: viewer.id, role: "member" }).execute();
     await appendEvent(tx, { type: "member.joined", actorId: viewer.id, subjectId: id, payload: { userId: viewer.id } });

@@ -6,6 +6,7 @@ import { hashSecret, newId } from "../../platform/ids.ts";
 import { appendEvent } from "../../platform/outbox.ts";
 import { checkPasswordStrength, hashPassword } from "../../platform/passwords.ts";
 import type { InvitationRow } from "../../platform/schema.ts";
+import { joinCommunitiesInvitedThrough } from "../communities/invitations.ts";
 import { cleanDisplayName } from "./display-name.ts";
 import { invitationStatus, presentPreview } from "./present.ts";
 import { findInvitationByTokenHash, findJoiningSettings, findUserByEmail, insertUser, lockAddress, lockInvitationByTokenHash, markInvitationAccepted } from "./repository.ts";
@@ -40,8 +41,9 @@ export async function previewInvitation(db: Db, token: string): Promise<Invitati
 }
 
 /**
- * Creates the invited person's account (address verified: the link proves it), uses up the link
- * and opens a session, all in one transaction that holds the invitation's row lock.
+ * Creates the invited person's account (address verified: the link proves it), uses up the link,
+ * brings the person into the communities they were invited to with it, and opens a session, all
+ * in one transaction that holds the invitation's row lock.
  */
 export async function acceptInvitation(
   db: Db,
@@ -63,6 +65,7 @@ export async function acceptInvitation(
     const passwordHash = await hashPassword(input.password);
     await insertUser(tx, { id: userId, email: invitation.email, role: invitation.role, displayName, passwordHash, emailVerifiedAt: new Date() });
     await markInvitationAccepted(tx, invitation.id, userId);
+    await joinCommunitiesInvitedThrough(tx, { networkInvitationId: invitation.id, user: { id: userId, role: invitation.role } });
     await appendEvent(tx, {
       type: "invitation.accepted",
       actorId: userId,

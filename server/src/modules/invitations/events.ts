@@ -1,16 +1,27 @@
+import type { Tx } from "../../platform/db.ts";
 import {
   enqueueEventMail,
   loadMailContext,
   payloadText,
   renderEmail,
   scrubEventToken,
+  type EmailContent,
+  type MailContext,
 } from "../../platform/email-layout.ts";
 import { hashSecret } from "../../platform/ids.ts";
 import type { EventHandler } from "../../platform/outbox.ts";
 import type { Runtime } from "../../runtime.ts";
-import { addressTakenEmail, invitationEmail } from "./emails.ts";
+import { addressTakenEmail, guestInvitationEmail, invitationEmail } from "./emails.ts";
 import { invitationStatus } from "./present.ts";
-import { findInvitationById } from "./repository.ts";
+import { findInvitationById, findInvitedCommunityNames, type InvitationWithInviter } from "./repository.ts";
+
+/** A guest invited into communities is told which, and what a guest sees; anyone else gets the plain invitation. */
+async function invitationContent(tx: Tx, input: { invitation: InvitationWithInviter; link: string }, context: MailContext): Promise<EmailContent> {
+  const { invitation, link } = input;
+  const communities = invitation.role === "guest" ? await findInvitedCommunityNames(tx, invitation.id) : [];
+  if (communities.length > 0) return guestInvitationEmail({ link, inviter: invitation.inviter_name, communities }, context);
+  return invitationEmail({ link, inviter: invitation.inviter_name }, context);
+}
 
 /** Mails an invitation's link, in the organisation's language (the invitee has no account yet). */
 function sendInvitation(runtime: Runtime): EventHandler {
@@ -26,7 +37,7 @@ function sendInvitation(runtime: Runtime): EventHandler {
     }
     const context = await loadMailContext(tx, null);
     const link = `${runtime.config.publicUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
-    const content = invitationEmail({ link, inviter: invitation.inviter_name }, context);
+    const content = await invitationContent(tx, { invitation, link }, context);
     await enqueueEventMail(runtime.jobs, tx, { event, message: renderEmail(invitation.email, content, context) });
   };
 }

@@ -99,6 +99,11 @@ export async function lockInvitationById(tx: Executor, id: string): Promise<Invi
   return tx.selectFrom("invitations").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
+/** Locks an invitation unless another transaction holds it, in which case there is nothing to return. */
+export async function lockInvitationUnlessBusy(tx: Executor, id: string): Promise<InvitationRow | undefined> {
+  return tx.selectFrom("invitations").selectAll().where("id", "=", id).forUpdate().skipLocked().executeTakeFirst();
+}
+
 export async function insertInvitation(
   db: Executor,
   invitation: { id: string; email: string; role: NetworkRole; invitedBy: string; tokenHash: string; expiresAt: Date },
@@ -148,4 +153,29 @@ export async function listInvitationRows(
     );
   }
   return query.orderBy("invitations.created_at", "desc").orderBy("invitations.id", "desc").limit(filter.limit + 1).execute();
+}
+
+/** How many pending community invitations wait on a network invitation (a guest's way in). */
+export async function countPendingCommunityInvitations(db: Executor, invitationId: string): Promise<number> {
+  const row = await db
+    .selectFrom("community_invitations")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("network_invitation_id", "=", invitationId)
+    .where("status", "=", "pending")
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The names of the communities a network invitation brings its invitee into, for its mail. */
+export async function findInvitedCommunityNames(db: Executor, invitationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("community_invitations")
+    .innerJoin("communities", "communities.id", "community_invitations.community_id")
+    .select("communities.name")
+    .where("community_invitations.network_invitation_id", "=", invitationId)
+    .where("community_invitations.status", "=", "pending")
+    .where("communities.deleted_at", "is", null)
+    .orderBy("community_invitations.created_at")
+    .execute();
+  return rows.map((row) => row.name);
 }

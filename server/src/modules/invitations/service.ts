@@ -7,8 +7,9 @@ import { appendEvent } from "../../platform/outbox.ts";
 import { decodeCursor, pageOf } from "../../platform/pagination.ts";
 import { normaliseEmail } from "../accounts/email.ts";
 import { assertMayInvite, mayManageInvitation, visibleInviter, type InvitedRole } from "./policy.ts";
-import { presentInvitation } from "./present.ts";
+import { invitationStatus, presentInvitation } from "./present.ts";
 import {
+  countPendingCommunityInvitations,
   findInvitationById,
   findJoiningSettings,
   findPendingInvitationTo,
@@ -17,6 +18,7 @@ import {
   listInvitationRows,
   lockAddress,
   lockInvitationById,
+  lockInvitationUnlessBusy,
   markInvitationRevoked,
   renewInvitation,
 } from "./repository.ts";
@@ -24,11 +26,16 @@ import {
 /** How long an invitation link works. */
 export const INVITATION_LIFETIME_MS = 7 * 86_400_000;
 
-/** Refuses an address that already has an account or a live invitation (409, naming `email`). */
-async function assertAddressFree(tx: Tx, email: string, exceptInvitationId?: string): Promise<void> {
+/** Refuses an address that already has an account (409, naming `email`). */
+async function assertNoAccount(tx: Tx, email: string): Promise<void> {
   if (await findUserByEmail(tx, email)) {
     throw new AppError("email_taken", `email: ${email} already has an account`, [{ field: "email", message: "already has an account" }]);
   }
+}
+
+/** Refuses an address that already has an account or a live invitation (409, naming `email`). */
+async function assertAddressFree(tx: Tx, email: string, exceptInvitationId?: string): Promise<void> {
+  await assertNoAccount(tx, email);
   if (await findPendingInvitationTo(tx, email, exceptInvitationId)) {
     throw new AppError("invitation_pending", `email: ${email} already has a pending invitation`, [
       { field: "email", message: "already has a pending invitation" },
@@ -109,4 +116,40 @@ export async function resendInvitation(db: Db, actor: Actor, id: string): Promis
     });
   });
   return loadInvitation(db, id);
+}
+
+/**
+ * Serialises changes about an address until the transaction ends. A community invitation by address
+ * takes it before locking the community, in the same order as accepting an invitation does.
+ */
+export async function lockInviteeAddress(tx: Tx, email: string): Promise<void> {
+  await lockAddress(tx, email);
+}
+
+/**
+ * Invites a guest for a community invitation, in the caller's transaction, and returns the network
+ * invitation's id: a pending invitation to the address is reused (it brings the person into the
+ * community on acceptance too); otherwise a new guest invitation mails its link, naming the community.
+ */
+export async function inviteGuestWithin(tx: Tx, input: { email: string; invitedBy: string }): Promise<string> {
+  await lockAddress(tx, input.email);
+  await assertNoAccount(tx, input.email);
+  const pending = await findPendingInvitationTo(tx, input.email);
+  if (pending) return pending.id;
+  const id = newId();
+  const link = newLink();
+  await insertInvitation(tx, { id, email: input.email, role: "guest", invitedBy: input.invitedBy, tokenHash: link.tokenHash, expiresAt: link.expiresAt });
+  await appendEvent(tx, { type: "invitation.created", actorId: input.invitedBy, subjectId: id, payload: { invitationId: id, email: input.email, token: link.token } });
+  return id;
+}
+
+/** Revokes a pending guest invitation once no pending community invitation needs it any more. */
+export async function revokeGuestInvitationIfUnused(tx: Tx, input: { invitationId: string; actorId: string }): Promise<void> {
+  // An acceptance in progress holds the row and settles the invitation anyway; waiting for it while
+  // holding the community's lock (which the acceptance takes next) would deadlock.
+  const invitation = await lockInvitationUnlessBusy(tx, input.invitationId);
+  if (!invitation || invitation.role !== "guest" || invitationStatus(invitation) !== "pending") return;
+  if ((await countPendingCommunityInvitations(tx, input.invitationId)) > 0) return;
+  await markInvitationRevoked(tx, input.invitationId);
+  await appendEvent(tx, { type: "invitation.revoked", actorId: input.actorId, subjectId: input.invitationId, payload: { invitationId: input.invitationId } });
 }
