@@ -75,6 +75,8 @@ export const Community = Type.Object({
   canManage: Type.Boolean(),
   /** The viewer's pending request to join, if any. */
   myRequest: nullable(Type.Object({ id: Id, createdAt: Timestamp })),
+  /** The answer to the viewer's last request when it was refused and they have not asked again nor joined. */
+  myRefusal: nullable(Type.Object({ reason: nullable(Type.String()), decidedAt: Timestamp })),
   /** The viewer's pending invitation, if any: a secret community shows itself to the people invited. */
   myInvitation: nullable(Type.Object({ id: Id, invitedBy: PersonRef, createdAt: Timestamp })),
 });

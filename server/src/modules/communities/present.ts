@@ -43,6 +43,10 @@ export function presentCommunity(viewer: Viewer, row: CommunityRow): Community {
     canPost: can(viewer, "post", facts),
     canManage: can(viewer, "manage", facts),
     myRequest: row.my_request_id && row.my_request_created_at ? { id: row.my_request_id, createdAt: row.my_request_created_at.toISOString() } : null,
+    myRefusal:
+      row.my_refusal_at && !row.my_request_id && roleOf(viewer, facts) === null
+        ? { reason: row.my_refusal_reason, decidedAt: row.my_refusal_at.toISOString() }
+        : null,
     myInvitation:
       row.my_invitation_id && row.my_invitation_created_at
         ? {

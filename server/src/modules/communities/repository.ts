@@ -34,6 +34,8 @@ export interface CommunityRow {
   charter_accepted_at: Date | null;
   my_request_id: string | null;
   my_request_created_at: Date | null;
+  my_refusal_reason: string | null;
+  my_refusal_at: Date | null;
   my_invitation_id: string | null;
   my_invitation_created_at: Date | null;
   my_invitation_by_id: string | null;
@@ -48,6 +50,20 @@ function selectCommunities(db: Executor, viewer: Viewer): SelectQueryBuilder<Dat
     )
     .leftJoin("community_requests as my_request", (join) =>
       join.onRef("my_request.community_id", "=", "communities.id").on("my_request.user_id", "=", viewer.id).on("my_request.status", "=", "pending"),
+    )
+    // The viewer's latest decided request, when it was a refusal.
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("community_requests")
+          .select(["community_requests.community_id", "community_requests.reason", "community_requests.decided_at", "community_requests.status"])
+          .where("community_requests.user_id", "=", viewer.id)
+          .where("community_requests.status", "in", ["approved", "refused"])
+          .distinctOn("community_requests.community_id")
+          .orderBy("community_requests.community_id")
+          .orderBy("community_requests.decided_at", "desc")
+          .as("my_refusal"),
+      (join) => join.onRef("my_refusal.community_id", "=", "communities.id").on("my_refusal.status", "=", "refused"),
     )
     .leftJoin("community_invitations as my_invitation", (join) =>
       join.onRef("my_invitation.community_id", "=", "communities.id").on("my_invitation.user_id", "=", viewer.id).on("my_invitation.status", "=", "pending"),
@@ -85,6 +101,8 @@ function selectCommunities(db: Executor, viewer: Viewer): SelectQueryBuilder<Dat
         and ca.version = communities.charter_version and ca.user_id = ${viewer.id})`.as("charter_accepted_at"),
       "my_request.id as my_request_id",
       "my_request.created_at as my_request_created_at",
+      sql<string | null>`my_refusal.reason`.as("my_refusal_reason"),
+      sql<Date | null>`my_refusal.decided_at`.as("my_refusal_at"),
       "my_invitation.id as my_invitation_id",
       "my_invitation.created_at as my_invitation_created_at",
       "inviter.id as my_invitation_by_id",

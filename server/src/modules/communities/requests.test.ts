@@ -201,9 +201,14 @@ describe("approving and refusing", () => {
     const response = await decide(owner, id, requestId, "refuse", { reason: "  Only the steering group  " });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: "refused", reason: "Only the steering group", decidedBy: { id: owner.userId } });
-    expect((await community(asker, id)).json()).toMatchObject({ myRole: null, myRequest: null });
+    const seen = (await community(asker, id)).json();
+    expect(seen).toMatchObject({ myRole: null, myRequest: null, myRefusal: { reason: "Only the steering group" } });
+    expect(Date.parse(seen.myRefusal.decidedAt)).not.toBeNaN();
+    // Only the requester learns the reason.
+    expect((await community(owner, id)).json().myRefusal).toBeNull();
     expect((await eventsAbout(t, "request.refused", id))[0]?.payload).toMatchObject({ requestId, reason: "Only the steering group" });
     expect((await ask(asker, id)).statusCode).toBe(201);
+    expect((await community(asker, id)).json()).toMatchObject({ myRefusal: null, myRequest: { id: expect.any(String) } });
   });
 
   it("refuses to decide a request twice", async () => {
