@@ -88,5 +88,16 @@ export async function populateEveryTable(db: Db, dataDir: string): Promise<void>
     { community_id: project, user_id: manager.id, role: "owner" },
     { community_id: project, user_id: report.id, role: "member" },
   ]).execute();
+  await db
+    .insertInto("community_charters")
+    .values({ community_id: project, version: 1, text: "Bienveillance et confidentialité", required: true, created_by: manager.id })
+    .execute();
+  await db.updateTable("communities").set({ charter_version: 1 }).where("id", "=", project).execute();
+  await db.insertInto("charter_acceptances").values({ community_id: project, user_id: report.id, version: 1 }).execute();
+  await db
+    .insertInto("community_requests")
+    .values({ id: newId(), community_id: project, user_id: departed.id, message: "Je peux aider", status: "refused", decided_by: manager.id, decided_at: new Date(), reason: "Projet terminé" })
+    .execute();
+  await db.insertInto("community_invitations").values({ id: newId(), community_id: project, user_id: departed.id, invited_by: manager.id, status: "pending" }).execute();
   await appendEvent(db, { type: "invitation.created", actorId: manager.id, subjectId: report.id, payload: { email: report.email, nested: { ok: true } } });
 }

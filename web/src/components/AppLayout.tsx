@@ -38,6 +38,7 @@ export function AppLayout() {
   }
   const user = session.data.user;
   const links = [
+    { to: "/communities", label: t("nav.communities") },
     { to: "/people", label: t("nav.people") },
     { to: "/me", label: t("nav.profile") },
     ...(user.role === "admin" ? [{ to: "/admin/users", label: t("nav.admin") }] : []),

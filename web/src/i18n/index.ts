@@ -3,18 +3,20 @@ import { initReactI18next } from "react-i18next";
 import enAdmin from "./en/admin.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enCommunities from "./en/communities.json";
 import enPeople from "./en/people.json";
 import frAdmin from "./fr/admin.json";
 import frAuth from "./fr/auth.json";
 import frCommon from "./fr/common.json";
+import frCommunities from "./fr/communities.json";
 import frPeople from "./fr/people.json";
 
 export type Language = "fr" | "en";
 
 /** Every catalogue, by language then namespace (one namespace per area of the app). */
 export const catalogues = {
-  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin },
-  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin },
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities },
 } as const;
 
 /** The browser's first preferred language that Ruche speaks, if any. */
@@ -35,7 +37,7 @@ void i18next.use(initReactI18next).init({
   resources: catalogues,
   lng: browserLanguage() ?? "fr",
   fallbackLng: false,
-  ns: ["common", "auth", "people", "admin"],
+  ns: ["common", "auth", "people", "admin", "communities"],
   defaultNS: "common",
   interpolation: { escapeValue: false },
   returnNull: false,

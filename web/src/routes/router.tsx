@@ -10,6 +10,8 @@ import { LoginPage } from "../features/auth/LoginPage.tsx";
 import { PasswordResetPage } from "../features/auth/PasswordResetPage.tsx";
 import { SetupPage } from "../features/auth/SetupPage.tsx";
 import { VerifyEmailPage } from "../features/auth/VerifyEmailPage.tsx";
+import { CommunitiesPage } from "../features/communities/CommunitiesPage.tsx";
+import { CommunityPage } from "../features/communities/CommunityPage.tsx";
 import { PeoplePage } from "../features/people/PeoplePage.tsx";
 import { PersonPage } from "../features/people/PersonPage.tsx";
 import { ProfilePage } from "../features/people/ProfilePage.tsx";
@@ -33,6 +35,8 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { path: "/", element: <HomePage /> },
+      { path: "/communities", element: <CommunitiesPage /> },
+      { path: "/communities/:id/:tab?", element: <CommunityPage /> },
       { path: "/people", element: <PeoplePage /> },
       { path: "/people/:id", element: <PersonPage /> },
       { path: "/me", element: <ProfilePage /> },
