@@ -1,7 +1,8 @@
 import type { Community, CommunityRole, CommunityVisibility } from "@ruche/contracts";
 import { Badge, Group, Text } from "@mantine/core";
-import { IconArchive, IconEyeOff, IconLock, IconUserShare, IconWorld } from "@tabler/icons-react";
+import { IconArchive, IconEyeOff, IconLock, IconShieldCheck, IconUserShare, IconWorld } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { useSession } from "../../api/session.ts";
 import { useCommunityLabels } from "./labels.ts";
 
 const visibilityIcons = { public: IconWorld, closed: IconLock, secret: IconEyeOff } satisfies Record<CommunityVisibility, unknown>;
@@ -44,10 +45,15 @@ export function CommunityRoleBadge({ role }: { role: CommunityRole }) {
   );
 }
 
-/** Kind, visibility, the viewer's role, and the external and archived markers, in one row. */
+/**
+ * Kind, visibility, the viewer's role, and the external and archived markers, in one row. An
+ * administrator who manages the community without a manager's role there is shown as such.
+ */
 export function CommunityBadges({ community }: { community: Community }) {
   const { t } = useTranslation("communities");
   const labels = useCommunityLabels();
+  const admin = useSession().data?.user.role === "admin";
+  const managesAsAdmin = admin && community.canManage && community.myRole !== "owner" && community.myRole !== "manager";
   return (
     <Group gap="xs">
       <Badge variant="outline" color="gray.8" tt="none">
@@ -55,6 +61,11 @@ export function CommunityBadges({ community }: { community: Community }) {
       </Badge>
       <VisibilityLabel visibility={community.visibility} />
       {community.myRole ? <CommunityRoleBadge role={community.myRole} /> : null}
+      {managesAsAdmin ? (
+        <Badge variant="light" color="red.9" tt="none" leftSection={<IconShieldCheck size={14} aria-hidden />}>
+          {t("roles.adminAccess")}
+        </Badge>
+      ) : null}
       {community.archivedAt ? (
         <Badge variant="light" color="gray" tt="none" leftSection={<IconArchive size={14} aria-hidden />}>
           {t("archived.badge")}
