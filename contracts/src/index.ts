@@ -5,3 +5,4 @@ export * from "./auth.ts";
 export * from "./organisation.ts";
 export * from "./invitations.ts";
 export * from "./communities.ts";
+export * from "./stream.ts";

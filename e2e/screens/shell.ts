@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { text, type Language } from "../support/catalogue.ts";
 
 /** The main navigation's destinations, by their common catalogue key. */
-export type Destination = "nav.people" | "nav.profile" | "nav.admin";
+export type Destination = "nav.communities" | "nav.people" | "nav.profile" | "nav.admin";
 
 /**
  * Follows a link of the main navigation, as a person would: on a phone, through the burger

@@ -3,6 +3,7 @@ import * as foundation from "./0001_foundation.ts";
 import * as communities from "./0002_communities.ts";
 import * as communityMembership from "./0003_community_membership.ts";
 import * as projectEnd from "./0004_project_end.ts";
+import * as stream from "./0005_stream.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "0002_communities": communities,
   "0003_community_membership": communityMembership,
   "0004_project_end": projectEnd,
+  "0005_stream": stream,
 };

@@ -6,11 +6,15 @@ import { communitiesEventHandlers } from "./communities/events.ts";
 import { communityMembershipRoutes } from "./communities/membership-routes.ts";
 import { communitiesRoutes } from "./communities/routes.ts";
 import { communitySettingsRoutes } from "./communities/settings-routes.ts";
+import { attachmentsRoutes } from "./attachments/routes.ts";
+import { commentsRoutes } from "./comments/routes.ts";
+import { feedsRoutes } from "./feeds/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { invitationsEventHandlers } from "./invitations/events.ts";
 import { invitationsRoutes } from "./invitations/routes.ts";
 import { organisationRoutes } from "./organisation/routes.ts";
 import { peopleRoutes } from "./people/routes.ts";
+import { postsRoutes } from "./posts/routes.ts";
 import { recoveryEventHandlers } from "./recovery/events.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
 
@@ -25,6 +29,10 @@ export async function registerModules(app: FastifyInstance, runtime: Runtime): P
   await app.register(communitiesRoutes(runtime));
   await app.register(communityMembershipRoutes(runtime));
   await app.register(communitySettingsRoutes(runtime));
+  await app.register(postsRoutes(runtime));
+  await app.register(commentsRoutes(runtime));
+  await app.register(feedsRoutes(runtime));
+  await app.register(attachmentsRoutes(runtime));
 }
 
 /** Every feature's outbox handlers, by event type. */

@@ -17,6 +17,26 @@ export interface Database {
   community_invitations: CommunityInvitationsTable;
   community_charters: CommunityChartersTable;
   charter_acceptances: CharterAcceptancesTable;
+  topics: TopicsTable;
+  posts: PostsTable;
+  post_revisions: PostRevisionsTable;
+  post_topics: PostTopicsTable;
+  post_mentions: PostMentionsTable;
+  comments: CommentsTable;
+  comment_mentions: CommentMentionsTable;
+  post_reactions: PostReactionsTable;
+  comment_reactions: CommentReactionsTable;
+  attachments: AttachmentsTable;
+  link_previews: LinkPreviewsTable;
+  polls: PollsTable;
+  poll_options: PollOptionsTable;
+  poll_votes: PollVotesTable;
+  announcement_acks: AnnouncementAcksTable;
+  bookmarks: BookmarksTable;
+  post_follows: PostFollowsTable;
+  topic_follows: TopicFollowsTable;
+  person_follows: PersonFollowsTable;
+  post_reads: PostReadsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -232,4 +252,173 @@ export interface CharterAcceptancesTable {
   user_id: string;
   version: number;
   accepted_at: CreatedAt;
+}
+
+export type ReactionKind = "like" | "celebrate" | "support" | "insightful" | "curious";
+/** Reaction counts by kind, as kept on a post or comment row. */
+export type ReactionCounts = Partial<Record<ReactionKind, number>>;
+type Counts = ColumnType<ReactionCounts, string | undefined, string>;
+
+export interface TopicsTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface PostsTable {
+  id: string;
+  community_id: string;
+  author_id: string | null;
+  body: string;
+  body_html: string;
+  shared_post_id: string | null;
+  announcement: ColumnType<boolean, boolean | undefined, boolean>;
+  must_read: ColumnType<boolean, boolean | undefined, boolean>;
+  pinned_at: Timestamp | null;
+  pinned_by: string | null;
+  comment_count: ColumnType<number, number | undefined, number>;
+  reaction_counts: Counts;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface PostRevisionsTable {
+  post_id: string;
+  version: number;
+  body: string;
+  edited_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PostTopicsTable {
+  topic_id: string;
+  post_id: string;
+  community_id: string;
+  created_at: Date;
+}
+
+export interface PostMentionsTable {
+  post_id: string;
+  user_id: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  post_id: string;
+  parent_id: string | null;
+  author_id: string | null;
+  body: string;
+  body_html: string;
+  reaction_counts: Counts;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface CommentMentionsTable {
+  comment_id: string;
+  user_id: string;
+}
+
+export interface PostReactionsTable {
+  post_id: string;
+  user_id: string;
+  kind: ReactionKind;
+  created_at: CreatedAt;
+}
+
+export interface CommentReactionsTable {
+  comment_id: string;
+  user_id: string;
+  kind: ReactionKind;
+  created_at: CreatedAt;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  uploader_id: string | null;
+  file_id: string;
+  thumbnail_file_id: string | null;
+  kind: "image" | "file";
+  name: string;
+  post_id: string | null;
+  comment_id: string | null;
+  position: number | null;
+  created_at: CreatedAt;
+}
+
+export interface LinkPreviewsTable {
+  post_id: string;
+  url: string;
+  status: "pending" | "ready" | "failed";
+  title: string | null;
+  description: string | null;
+  image_file_id: string | null;
+  site_name: string | null;
+  error: string | null;
+  fetched_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface PollsTable {
+  post_id: string;
+  multiple: boolean;
+  closes_at: Timestamp | null;
+  results_visible: "after_vote" | "after_close";
+}
+
+export interface PollOptionsTable {
+  id: string;
+  post_id: string;
+  position: number;
+  label: string;
+  vote_count: ColumnType<number, number | undefined, number>;
+}
+
+export interface PollVotesTable {
+  option_id: string;
+  post_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface AnnouncementAcksTable {
+  post_id: string;
+  user_id: string;
+  acknowledged_at: CreatedAt;
+}
+
+export interface BookmarksTable {
+  user_id: string;
+  post_id: string;
+  created_at: CreatedAt;
+}
+
+export interface PostFollowsTable {
+  post_id: string;
+  user_id: string;
+  following: boolean;
+  created_at: CreatedAt;
+}
+
+export interface TopicFollowsTable {
+  user_id: string;
+  topic_id: string;
+  created_at: CreatedAt;
+}
+
+export interface PersonFollowsTable {
+  follower_id: string;
+  followed_id: string;
+  created_at: CreatedAt;
+}
+
+export interface PostReadsTable {
+  post_id: string;
+  user_id: string;
+  /** YYYY-MM-DD. */
+  day: ColumnType<Date, string, string>;
 }

@@ -46,7 +46,8 @@ function canSee(viewer: Viewer, community: CommunityFacts): boolean {
 function canRead(viewer: Viewer, community: CommunityFacts): boolean {
   if (!canSee(viewer, community)) return false;
   if (viewer.role === "admin" || roleOf(viewer, community) !== null) return true;
-  return community.visibility === "public";
+  // A guest reads only the communities they belong to, not even a public one they are invited to.
+  return viewer.role !== "guest" && community.visibility === "public";
 }
 
 /**
@@ -130,5 +131,18 @@ export function visibleCommunities(viewer: Viewer) {
       alive,
       eb.or([eb("communities.visibility", "!=", "secret"), isMemberFilter(viewer)(eb), pendingInvitation(eb, viewer.id)]),
     ]);
+  };
+}
+
+/**
+ * The communities whose content `viewer` may read, as a filter on `communities`: the SQL form of
+ * `can(viewer, "read", ...)`. Every feed, search and count of posts goes through it.
+ */
+export function readableCommunities(viewer: Viewer) {
+  return (eb: CommunitiesExpression): ExpressionWrapper<Database, "communities", SqlBool> => {
+    if (viewer.role === "admin") return eb("communities.deleted_at", "is", null);
+    const visible = visibleCommunities(viewer)(eb);
+    if (viewer.role === "guest") return eb.and([visible, explicitMember(eb, viewer.id)]);
+    return eb.and([visible, eb.or([eb("communities.visibility", "=", "public"), isMemberFilter(viewer)(eb)])]);
   };
 }
