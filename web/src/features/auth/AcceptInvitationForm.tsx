@@ -28,7 +28,8 @@ export function AcceptInvitationForm({ token, preview }: { token: string; previe
     mutationFn: (body: AcceptInvitationBody) => api<SessionResponse>("POST", "/invitations/accept", { body }),
     onSuccess: (session) => {
       sessionStarted(session);
-      void navigate("/me", { replace: true });
+      // Colleagues complete their profile first; guests go straight to the communities they were invited to.
+      void navigate(session.user.role === "guest" ? "/" : "/me", { replace: true });
     },
     onError: (error) => setFormError(applyApiError(form, error, t, ["displayName", "password"])),
   });

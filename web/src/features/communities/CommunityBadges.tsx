@@ -56,9 +56,12 @@ export function CommunityBadges({ community }: { community: Community }) {
   const managesAsAdmin = admin && community.canManage && community.myRole !== "owner" && community.myRole !== "manager";
   return (
     <Group gap="xs">
-      <Badge variant="outline" color="gray.8" tt="none">
-        {labels.kind[community.kind]}
-      </Badge>
+      {/* An external community's marker already names its kind. */}
+      {community.kind === "external" && community.external ? null : (
+        <Badge variant="outline" color="gray.8" tt="none">
+          {labels.kind[community.kind]}
+        </Badge>
+      )}
       <VisibilityLabel visibility={community.visibility} />
       {community.myRole ? <CommunityRoleBadge role={community.myRole} /> : null}
       {managesAsAdmin ? (
