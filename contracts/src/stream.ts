@@ -73,6 +73,9 @@ export const Attachment = Type.Object({
 });
 export type Attachment = Static<typeof Attachment>;
 
+export const AttachmentParams = Type.Object({ id: Id }, { additionalProperties: false });
+export type AttachmentParams = Static<typeof AttachmentParams>;
+
 export const LinkPreview = Type.Object({
   url: Type.String(),
   status: Type.Union([Type.Literal("pending"), Type.Literal("ready"), Type.Literal("failed")]),
@@ -147,7 +150,7 @@ const PostFields = {
   following: Type.Boolean(),
   createdAt: Timestamp,
   editedAt: nullable(Timestamp),
-  /** Only authors, managers and admins see a deleted post (to restore it). */
+  /** Only admins see a deleted post (to restore it). */
   deletedAt: nullable(Timestamp),
   can: PostPermissions,
 };
@@ -164,6 +167,13 @@ export type Post = Static<typeof Post>;
 
 export const PostsPage = Page(Post);
 export type PostsPage = Static<typeof PostsPage>;
+
+/**
+ * A community's pinned posts, most recently pinned first (at most 50): shown above its feed, which
+ * itself stays in time order (`GET /api/v1/communities/:id/pinned`).
+ */
+export const PinnedPosts = Type.Object({ items: Type.Array(Post) });
+export type PinnedPosts = Static<typeof PinnedPosts>;
 
 export const PostParams = Type.Object({ id: Id }, { additionalProperties: false });
 export type PostParams = Static<typeof PostParams>;

@@ -22,6 +22,8 @@ export interface Config {
   bodyLimit: number;
   /** Upper bound of an uploaded avatar, in bytes. */
   avatarMaxBytes: number;
+  /** Upper bound of one file attached to a post or comment, in bytes. */
+  attachmentMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         : undefined,
     bodyLimit: integer("BODY_LIMIT_BYTES", env.BODY_LIMIT_BYTES, 1024 * 1024),
     avatarMaxBytes: integer("AVATAR_MAX_BYTES", env.AVATAR_MAX_BYTES, 5 * 1024 * 1024),
+    attachmentMaxBytes: integer("ATTACHMENT_MAX_BYTES", env.ATTACHMENT_MAX_BYTES, 25 * 1024 * 1024),
     ...overrides,
   };
 }

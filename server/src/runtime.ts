@@ -5,8 +5,11 @@ import { openDb, type ConnectionConfig, type Db } from "./platform/db.ts";
 import { Jobs } from "./platform/jobs.ts";
 import { Mailer, type MailMessage } from "./platform/mailer.ts";
 import { OutboxDispatcher, type EventHandler } from "./platform/outbox.ts";
+import { createStorage } from "./platform/storage.ts";
+import { removeAbandonedUploads } from "./modules/attachments/service.ts";
 import { archiveEndedProjects } from "./modules/communities/projects.ts";
 import { eventHandlers } from "./modules/index.ts";
+import { fetchLinkPreview, type PreviewJob } from "./modules/previews/jobs.ts";
 
 /** The long-lived parts a Ruche process shares between requests, jobs and the outbox. */
 export interface Runtime {
@@ -25,6 +28,8 @@ export interface RuntimeOptions {
   work?: boolean;
   /** Job polling interval; tests shorten it. */
   pollingIntervalSeconds?: number;
+  /** Tests only: local servers link previews may fetch from (see `safeFetch`). Never set from configuration. */
+  linkPreviewAllowHosts?: string[];
 }
 
 /** Opens the pool, the job queue, the mailer and the outbox dispatcher over a migrated database. */
@@ -57,6 +62,14 @@ export async function createRuntime(config: Config, connection: ConnectionConfig
     });
     // Hourly: a project is archived within the hour after its end day is over in the organisation's time zone.
     await jobs.schedule("communities.archive_ended_projects", "0 * * * *");
+    const storage = createStorage(config);
+    const allowHosts = options.linkPreviewAllowHosts;
+    await jobs.work<PreviewJob>("previews.fetch", (job) => fetchLinkPreview({ db, storage, ...(allowHosts ? { allowHosts } : {}) }, job));
+    await jobs.work("attachments.remove_unclaimed", async () => {
+      await removeAbandonedUploads({ db, storage });
+    });
+    // Hourly: an upload nobody attached goes a day (and at most an hour) after it was made.
+    await jobs.schedule("attachments.remove_unclaimed", "30 * * * *");
     await runtime.dispatcher.start();
   }
   return runtime;

@@ -3,11 +3,14 @@ import { addMember, createThrough, personBrowser } from "../src/modules/communit
 import { newId } from "../src/platform/ids.ts";
 import { createTestContext } from "./context.ts";
 import type { Browser } from "./factories.ts";
+import { attachmentRoutes } from "./matrix/attachment-routes.ts";
 import { communityRoutes } from "./matrix/community-routes.ts";
+import { feedGlobalRoutes } from "./matrix/feed-routes.ts";
 import { accountRoutes } from "./matrix/global-account-routes.ts";
 import { directoryRoutes } from "./matrix/global-directory-routes.ts";
 import { actorsAround, type GlobalRoute } from "./matrix/global-kit.ts";
 import { ACTORS, allCells, describeCell, KINDS, STATES, VISIBILITIES, type Cell } from "./matrix/grid.ts";
+import { postRoutes } from "./matrix/post-routes.ts";
 import type { CommunityRoute } from "./matrix/route-kit.ts";
 import { CommunityRouteRunner, runGlobalCell } from "./matrix/run.ts";
 import {
@@ -31,7 +34,7 @@ const t = await createTestContext({ work: false });
 const outside = await createTestContext({ work: false });
 const routes = await discoverRoutes(t.app);
 const documented = new Map(routes.map((route) => [route.label, route]));
-const globalRoutes: Record<string, GlobalRoute> = { ...accountRoutes, ...directoryRoutes };
+const globalRoutes: Record<string, GlobalRoute> = { ...accountRoutes, ...directoryRoutes, ...attachmentRoutes, ...feedGlobalRoutes, ...postRoutes };
 const image = await makeImage("png", 40, 30);
 const cellsRun = new Map<string, number>();
 const people = await buildPeople(t.app, t.db, "Grid");

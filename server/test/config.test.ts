@@ -52,6 +52,7 @@ describe("configuration", () => {
       RUCHE_ADMIN_NAME: "Camille",
       BODY_LIMIT_BYTES: "2048",
       AVATAR_MAX_BYTES: "4096",
+      ATTACHMENT_MAX_BYTES: "8192",
     });
     expect(config).toEqual({
       port: 8080,
@@ -68,6 +69,7 @@ describe("configuration", () => {
       admin: { email: "admin@abeille.example", password: "a long enough passphrase", name: "Camille" },
       bodyLimit: 2048,
       avatarMaxBytes: 4096,
+      attachmentMaxBytes: 8192,
     });
   });
 });

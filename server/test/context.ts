@@ -25,6 +25,8 @@ export interface TestContextOptions {
   work?: boolean;
   /** A built web app to serve at `/` instead of web/dist. */
   webRoot?: string;
+  /** Local servers (`127.0.0.1:port`) link previews may fetch from. */
+  linkPreviewAllowHosts?: string[];
 }
 
 /** Builds a fresh Ruche on a fresh database, for `app.inject()`. */
@@ -35,7 +37,11 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const dataDir = await mkdtemp(path.join(tmpdir(), "ruche-data-"));
   await chmod(dataDir, 0o755);
   const config = loadConfig({ LOG_LEVEL: "silent" }, { dataDir, publicUrl: "http://localhost:3000", ...options.config });
-  const runtime = await createRuntime(config, connection, { work: options.work ?? true, pollingIntervalSeconds: 0.5 });
+  const runtime = await createRuntime(config, connection, {
+    work: options.work ?? true,
+    pollingIntervalSeconds: 0.5,
+    ...(options.linkPreviewAllowHosts ? { linkPreviewAllowHosts: options.linkPreviewAllowHosts } : {}),
+  });
   const app = await buildApp(runtime, { logger: false, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
   await app.ready();
   return {

@@ -15,6 +15,7 @@ import { invitationsRoutes } from "./invitations/routes.ts";
 import { organisationRoutes } from "./organisation/routes.ts";
 import { peopleRoutes } from "./people/routes.ts";
 import { postsRoutes } from "./posts/routes.ts";
+import { previewsEventHandlers } from "./previews/events.ts";
 import { recoveryEventHandlers } from "./recovery/events.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
 
@@ -38,7 +39,7 @@ export async function registerModules(app: FastifyInstance, runtime: Runtime): P
 /** Every feature's outbox handlers, by event type. */
 export function eventHandlers(runtime: Runtime): Record<string, EventHandler[]> {
   const merged: Record<string, EventHandler[]> = {};
-  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime), communitiesEventHandlers(runtime)]) {
+  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime), communitiesEventHandlers(runtime), previewsEventHandlers(runtime)]) {
     for (const [type, list] of Object.entries(handlers)) merged[type] = [...(merged[type] ?? []), ...list];
   }
   return merged;

@@ -29,11 +29,20 @@ function fileError(code: "validation_failed" | "unsupported_file_type" | "image_
  * (`maxBytes` is only used to word the error). A malformed form is the client's error, never a 500.
  */
 export async function readUploadedFile(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
+  return (await readUploadedPart(request, maxBytes)).data;
+}
+
+/**
+ * Reads the multipart field `file` and the name the client gave it, refusing more than `maxBytes`
+ * (attachments allow more than the plugin's default limit, which fits images).
+ */
+export async function readUploadedPart(request: FastifyRequest, maxBytes: number): Promise<{ data: Buffer; filename: string }> {
   if (!request.isMultipart()) throw fileError("validation_failed", "is required (send multipart/form-data)");
   try {
-    const part = await request.file();
+    const part = await request.file({ limits: { fileSize: maxBytes } });
     if (!part || part.fieldname !== FIELD) throw fileError("validation_failed", "is required");
-    return await part.toBuffer();
+    // A part can come without a file name, whatever the plugin's types say.
+    return { data: await part.toBuffer(), filename: typeof part.filename === "string" ? part.filename : "" };
   } catch (error) {
     if (error instanceof AppError) throw error;
     if ((error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE") {

@@ -26,7 +26,8 @@ function malformed(): AppError {
   return errors.invalidField("cursor", "is not a cursor this list gave out");
 }
 
-function isTimestamp(key: string): boolean {
+/** Whether `key` is an exact UTC timestamp as `cursorTimestamp` writes it, and a real date (for composite cursor keys). */
+export function isTimestamp(key: string): boolean {
   if (!TIMESTAMP.test(key)) return false;
   // Reject dates that JavaScript would roll over (2025-02-30) and PostgreSQL would refuse.
   const date = new Date(`${key.slice(0, 19)}Z`);

@@ -12,6 +12,7 @@ import {
   roleIn,
   success,
 } from "./grid.ts";
+import { feedCommunityRoutes } from "./feed-routes.ts";
 import { membershipRoutes } from "./membership-routes.ts";
 import { field, isCommunity, pageIncludes, personId, type CommunityRoute } from "./route-kit.ts";
 import { settingsRoutes } from "./settings-routes.ts";
@@ -92,4 +93,4 @@ const joinRoutes: Record<string, CommunityRoute> = {
   },
 };
 
-export const communityRoutes: Record<string, CommunityRoute> = { ...readRoutes, ...lifecycleRoutes, ...joinRoutes, ...membershipRoutes, ...settingsRoutes };
+export const communityRoutes: Record<string, CommunityRoute> = { ...readRoutes, ...lifecycleRoutes, ...joinRoutes, ...membershipRoutes, ...settingsRoutes, ...feedCommunityRoutes };

@@ -2,10 +2,10 @@ import type { Community, CommunityMember } from "@ruche/contracts";
 import type { Viewer } from "../people/policy.ts";
 import { presentSummary } from "../people/present.ts";
 import { can, roleOf, type CommunityFacts } from "./policy.ts";
-import type { CommunityRow, MemberRow } from "./repository.ts";
+import type { CommunityFactsRow, CommunityRow, MemberRow } from "./repository.ts";
 
 /** What the policy needs of a row. */
-export function factsOf(row: CommunityRow): CommunityFacts {
+export function factsOf(row: CommunityFactsRow): CommunityFacts {
   return {
     kind: row.kind,
     visibility: row.visibility,

@@ -42,6 +42,14 @@ export interface CommunityRow {
   my_invitation_by_name: string | null;
 }
 
+/** The "external" marker: an external community, or one a guest belongs to. */
+const hasGuests = () => sql<boolean>`communities.kind = 'external' or exists (select 1 from community_members cm
+  join users u on u.id = cm.user_id where cm.community_id = communities.id and u.role = 'guest')`;
+
+/** When the viewer accepted the charter in force, if they did. */
+const charterAcceptedAt = (viewer: Viewer) => sql<Date | null>`(select ca.accepted_at from charter_acceptances ca
+  where ca.community_id = communities.id and ca.version = communities.charter_version and ca.user_id = ${viewer.id})`;
+
 function selectCommunities(db: Executor, viewer: Viewer): SelectQueryBuilder<Database, "communities", CommunityRow> {
   return db
     .selectFrom("communities")
@@ -89,16 +97,14 @@ function selectCommunities(db: Executor, viewer: Viewer): SelectQueryBuilder<Dat
         then (select count(*) from users u where u.role <> 'guest' and u.status = 'active')
         else (select count(*) from community_members cm join users u on u.id = cm.user_id
           where cm.community_id = communities.id and u.status = 'active') end::int`.as("member_count"),
-      sql<boolean>`communities.kind = 'external' or exists (select 1 from community_members cm
-        join users u on u.id = cm.user_id where cm.community_id = communities.id and u.role = 'guest')`.as("has_guests"),
+      hasGuests().as("has_guests"),
       sql<string>`ruche_fold(communities.name)`.as("sort_name"),
       "communities.cover_file_id",
       "communities.charter_version",
       "charter.text as charter_text",
       "charter.required as charter_required",
       "charter.created_at as charter_created_at",
-      sql<Date | null>`(select ca.accepted_at from charter_acceptances ca where ca.community_id = communities.id
-        and ca.version = communities.charter_version and ca.user_id = ${viewer.id})`.as("charter_accepted_at"),
+      charterAcceptedAt(viewer).as("charter_accepted_at"),
       "my_request.id as my_request_id",
       "my_request.created_at as my_request_created_at",
       sql<string | null>`my_refusal.reason`.as("my_refusal_reason"),
@@ -120,6 +126,44 @@ export async function findVisibleCommunity(db: Executor, viewer: Viewer, id: str
 export async function findVisibleCommunities(db: Executor, viewer: Viewer, ids: string[]): Promise<CommunityRow[]> {
   if (ids.length === 0) return [];
   return selectCommunities(db, viewer).where("communities.id", "in", ids).execute();
+}
+
+/** What the policy needs of a community, and how its posts name it, without counts or requests. */
+export type CommunityFactsRow = Pick<
+  CommunityRow,
+  "id" | "name" | "kind" | "visibility" | "posting_policy" | "archived_at" | "deleted_at" | "explicit_role" | "has_guests" | "charter_required" | "charter_accepted_at" | "my_invitation_id"
+>;
+
+/**
+ * The policy facts of the communities among `ids`, as `viewer` stands in them, in one query and
+ * without a visibility filter: the caller asks the policy about each (posts of many communities
+ * are presented at once).
+ */
+export async function communityFactsFor(db: Executor, viewer: Viewer, ids: string[]): Promise<CommunityFactsRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("communities")
+    .leftJoin("community_charters as charter", (join) =>
+      join.onRef("charter.community_id", "=", "communities.id").onRef("charter.version", "=", "communities.charter_version"),
+    )
+    .leftJoin("community_members as mine", (join) => join.onRef("mine.community_id", "=", "communities.id").on("mine.user_id", "=", viewer.id))
+    .select([
+      "communities.id",
+      "communities.name",
+      "communities.kind",
+      "communities.visibility",
+      "communities.posting_policy",
+      "communities.archived_at",
+      "communities.deleted_at",
+      "mine.role as explicit_role",
+      hasGuests().as("has_guests"),
+      "charter.required as charter_required",
+      charterAcceptedAt(viewer).as("charter_accepted_at"),
+      sql<string | null>`(select ci.id from community_invitations ci where ci.community_id = communities.id
+        and ci.user_id = ${viewer.id} and ci.status = 'pending' limit 1)`.as("my_invitation_id"),
+    ])
+    .where("communities.id", "in", ids)
+    .execute();
 }
 
 /** Whether a guest belongs to the community: such a community must stay external. */
