@@ -40,6 +40,7 @@ export function AppLayout() {
   const links = [
     { to: "/communities", label: t("nav.communities") },
     { to: "/people", label: t("nav.people") },
+    { to: "/bookmarks", label: t("nav.bookmarks") },
     { to: "/me", label: t("nav.profile") },
     ...(user.role === "admin" ? [{ to: "/admin/users", label: t("nav.admin") }] : []),
   ];

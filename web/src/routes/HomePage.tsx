@@ -1,24 +1,25 @@
-import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { useSession } from "../api/session.ts";
 import { GuestHome } from "../features/communities/GuestHome.tsx";
+import { HomeStream } from "../features/stream/HomeStream.tsx";
 
-/** Where a signed-in person lands (guests: their communities); the stream replaces it when posts arrive. */
+/** Where a signed-in person lands: the stream of their communities; guests see their communities first, then their stream. */
 export function HomePage() {
   const { t } = useTranslation();
   const user = useSession().data?.user;
-  if (user?.role === "guest") return <GuestHome />;
+  if (user?.role === "guest") {
+    return (
+      <Stack gap="xl" maw={1200}>
+        <GuestHome />
+        <HomeStream />
+      </Stack>
+    );
+  }
   return (
-    <Stack>
+    <Stack gap="lg" maw={760}>
       <Title order={1}>{t("home.welcome", { name: user?.displayName ?? "" })}</Title>
-      <Text>{t("home.intro")}</Text>
-      <Anchor component={Link} to="/communities">
-        {t("nav.communities")}
-      </Anchor>
-      <Anchor component={Link} to="/people">
-        {t("nav.people")}
-      </Anchor>
+      <HomeStream />
     </Stack>
   );
 }

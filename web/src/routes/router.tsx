@@ -16,6 +16,9 @@ import { PeoplePage } from "../features/people/PeoplePage.tsx";
 import { PersonPage } from "../features/people/PersonPage.tsx";
 import { ProfilePage } from "../features/people/ProfilePage.tsx";
 import { TokensPage } from "../features/people/TokensPage.tsx";
+import { BookmarksPage } from "../features/stream/BookmarksPage.tsx";
+import { PostPage } from "../features/stream/PostPage.tsx";
+import { TopicPage } from "../features/stream/TopicPage.tsx";
 import { HomePage } from "./HomePage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
@@ -41,6 +44,9 @@ export const router = createBrowserRouter([
       { path: "/people/:id", element: <PersonPage /> },
       { path: "/me", element: <ProfilePage /> },
       { path: "/me/tokens", element: <TokensPage /> },
+      { path: "/posts/:id", element: <PostPage /> },
+      { path: "/topics/:slug", element: <TopicPage /> },
+      { path: "/bookmarks", element: <BookmarksPage /> },
       {
         path: "/admin",
         element: <AdminLayout />,

@@ -34,8 +34,8 @@ export function CommunityPage() {
   const navigate = useNavigate();
   const { id = "", tab: segment } = useParams();
   const community = useCommunity(id);
-  const tab = tabFromSegment(segment);
   const tabs = community.data ? communityTabs(community.data) : [];
+  const tab = tabFromSegment(segment, tabs);
   const missing = tab === null || isMissing(community.error) || (community.data !== undefined && !tabs.includes(tab));
   usePageTitle(missing ? t("common:notFound.title") : (community.data?.name ?? ""));
 

@@ -3,6 +3,7 @@ import { Badge, Tabs, VisuallyHidden } from "@mantine/core";
 import type { ComponentType, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
+import { CommunityPosts } from "../stream/CommunityPosts.tsx";
 import { AboutTab } from "./AboutTab.tsx";
 import { tabPath, type CommunityTab } from "./community-tabs.ts";
 import { InvitationsTab } from "./InvitationsTab.tsx";
@@ -12,6 +13,7 @@ import { RequestsTab } from "./RequestsTab.tsx";
 import { SettingsTab } from "./SettingsTab.tsx";
 
 const panels: Record<CommunityTab, ComponentType<{ community: Community }>> = {
+  posts: CommunityPosts,
   about: AboutTab,
   members: MembersTab,
   requests: RequestsTab,
@@ -50,6 +52,7 @@ export function CommunityTabs({ community, tabs, current }: { community: Communi
   const navigate = useNavigate();
   if (tabs.length === 1) return <AboutTab community={community} />;
   const labels: Record<CommunityTab, ReactNode> = {
+    posts: t("tabs.posts"),
     about: t("tabs.about"),
     members: t("tabs.members"),
     requests: <RequestsLabel community={community} />,

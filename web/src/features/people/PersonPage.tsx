@@ -10,6 +10,7 @@ import { useSession } from "../../api/session.ts";
 import { AboutCard, ContactCard, OrgChartCard } from "./PersonSections.tsx";
 import { personKey } from "./queries.ts";
 import { usePageTitle } from "../../components/usePageTitle.ts";
+import { PersonPosts } from "../stream/PersonPosts.tsx";
 
 // A malformed id is a 400 and an unknown or hidden person a 404: both mean "no such person here".
 const isMissing = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 400);
@@ -108,6 +109,7 @@ export function PersonPage() {
         </Stack>
         <AboutCard person={person.data} />
       </SimpleGrid>
+      <PersonPosts personId={person.data.id} name={person.data.displayName} isMe={person.data.id === myId} />
     </Stack>
   );
 }
