@@ -7,7 +7,7 @@ import { multipartFile } from "../uploads.ts";
 import type { CommunityRoute, RouteRequest } from "./route-kit.ts";
 import { seesSecret, type GlobalContext, type GlobalRoute } from "./global-kit.ts";
 import { describeCell, type ActorKind, type Cell, type Expected } from "./grid.ts";
-import { send, type CommunityFixture, type Credentials, type People } from "./world.ts";
+import { inParallel, send, type CommunityFixture, type Credentials, type People } from "./world.ts";
 
 /** A request ready for `send`: the route's path filled in, the body encoded. */
 function buildRequest(input: { route: ApiRoute; params: Record<string, string>; request: RouteRequest; credentials: Credentials; image: Buffer }) {
@@ -64,11 +64,38 @@ export class CommunityRouteRunner {
     const { app, people, image } = this.context;
     const request = spec.request(fixture, people);
     const credentials = people.credentials[cell.actor];
-    const params = { ...request.params, id: fixture.id };
+    // The path's {id} is the community's, unless the route acts on something in it (a post, a comment).
+    const params = { id: fixture.id, ...request.params };
     const response = await send(app, buildRequest({ route, params, request, credentials, image }));
     const unknownBody = (param: string) => this.unknownBody(route, cell, { request, params, param, credentials });
     const problem = await judge(response, spec.expect(cell, fixture, people), unknownBody);
     return problem && `${route.label} as ${describeCell(cell)} (${fixture.id}): ${problem}`;
+  }
+
+  /**
+   * Runs every cell of a route, 8 at a time; returns one line per failing cell, and one per refused
+   * change that left an event behind (`countEvents` counts them per fixture id).
+   */
+  async runRoute(input: {
+    route: ApiRoute;
+    spec: CommunityRoute;
+    cells: { cell: Cell; fixture: CommunityFixture }[];
+    countEvents: (fixtureIds: string[]) => Promise<Map<string, number>>;
+  }): Promise<string[]> {
+    const { route, spec, cells, countEvents } = input;
+    const ids = cells.map(({ fixture }) => fixture.id);
+    const eventsBefore = await countEvents(ids);
+    const failures: string[] = [];
+    await inParallel(cells, 8, async ({ cell, fixture }) => {
+      const problem = await this.runCell(route, spec, cell, fixture);
+      if (problem) failures.push(problem);
+    });
+    const eventsAfter = await countEvents(ids);
+    for (const { cell, fixture } of cells) {
+      const refused = spec.expect(cell, fixture, this.context.people).status >= 400;
+      if (refused && eventsAfter.get(fixture.id) !== eventsBefore.get(fixture.id)) failures.push(`${route.label} as ${describeCell(cell)}: refused, yet an event was recorded`);
+    }
+    return failures;
   }
 
   /** The actor's answer about an unknown id in `param`, once per route, actor and parameter. */

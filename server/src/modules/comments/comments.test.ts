@@ -77,6 +77,20 @@ describe("commenting", () => {
     expect(await t.db.selectFrom("comment_mentions").select("user_id").where("comment_id", "=", created.id).execute()).toEqual([]);
   });
 
+  it("shows a guest a mention of a colleague they may not see as plain text, and the link to those who may", async () => {
+    // A public external community: colleagues read it without belonging to it, its guest sees only co-members.
+    const partners = (await createThrough(admin, { kind: "external", name: "Open seed swap", visibility: "public" })).id;
+    await addMember(t, partners, guest.userId);
+    await addMember(t, partners, member.userId);
+    const postId = await postIn(member, partners);
+    const link = `data-person-id="${outsider.userId}"`;
+    expect((await comment(member, postId, { body: `Ask [@Otto](mention:${outsider.userId})` })).html).toContain(link);
+    const [seenByGuest] = await listed(guest, postId);
+    expect(seenByGuest?.html).toBe('<p>Ask <span class="mention-plain">@Otto Outsider</span></p>');
+    const [seenByOutsider] = await listed(outsider, postId);
+    expect(seenByOutsider?.html).toContain(link);
+  });
+
   it("refuses an empty, oversized or NUL-bearing body, naming the field, and writes nothing", async () => {
     const postId = await postIn(owner, garden);
     const before = await streamRowCounts(t);

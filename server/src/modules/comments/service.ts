@@ -8,6 +8,7 @@ import { attachmentsFor, claimAttachments } from "../attachments/repository.ts";
 import type { Viewer } from "../people/policy.ts";
 import { postAccessOrThrow, type PostAccess } from "../posts/access.ts";
 import { renderBody } from "../posts/body.ts";
+import { mentionsAsSeenBy } from "../posts/present.ts";
 import { myReactionsOn } from "../reactions/repository.ts";
 import { can } from "./policy.ts";
 import { commentFacts, presentComment } from "./present.ts";
@@ -27,12 +28,16 @@ import { readableCommentOrThrow, requireContribution } from "./targets.ts";
 
 const DEFAULT_LIMIT = 20;
 
-/** Comments of one post as `viewer` sees them, their attachments and own reactions loaded once for all. */
+/**
+ * Comments of one post as `viewer` sees them, their attachments, own reactions and the people
+ * they mention loaded once for all: a mention of someone the viewer may not see is plain text.
+ */
 async function presentComments(db: Executor, viewer: Viewer, post: PostAccess, rows: CommentRow[]): Promise<Comment[]> {
   const ids = rows.map((row) => row.id);
   const attachments = await attachmentsFor(db, { commentIds: ids });
   const myReactions = await myReactionsOn(db, viewer.id, "comment", ids);
-  return rows.map((row) => presentComment(viewer, row, { post: post.facts, attachments, myReactions }));
+  const asSeen = await mentionsAsSeenBy(db, viewer, rows.map((row) => row.body_html));
+  return rows.map((row) => presentComment(viewer, { ...row, body_html: asSeen(row.body_html) }, { post: post.facts, attachments, myReactions }));
 }
 
 async function loadComment(db: Executor, viewer: Viewer, post: PostAccess, id: string): Promise<Comment> {

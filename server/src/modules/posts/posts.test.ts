@@ -1,9 +1,11 @@
 import type { Post } from "@ruche/contracts";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import type { Browser } from "../../../test/factories.ts";
 import { newId } from "../../platform/ids.ts";
 import { addMember, createThrough, eventsAbout, personBrowser } from "../communities/testing.ts";
+import { readRecorder } from "../feeds/reads.ts";
 import { companyCommunityId, postThrough, readPost, streamRowCounts } from "./testing.ts";
 
 let t: TestContext;
@@ -32,6 +34,16 @@ async function communityWithMember(body: Record<string, unknown> = {}): Promise<
   const { id } = await createThrough(owner, { name: `Club ${newId().slice(-6)}`, ...body });
   await addMember(t, id, member.userId);
   return id;
+}
+
+/** Who has read the post on which (UTC) day, oldest first. */
+async function readsOf(postId: string): Promise<{ user_id: string; day: string }[]> {
+  return t.db
+    .selectFrom("post_reads")
+    .select(["user_id", sql<string>`to_char(day, 'YYYY-MM-DD')`.as("day")])
+    .where("post_id", "=", postId)
+    .orderBy("day")
+    .execute();
 }
 
 /** Sends a request that must be refused with `status` and `code`, and checks that nothing was written. */
@@ -229,6 +241,27 @@ describe("reading a post", () => {
     const post: Post = await postThrough(member, open, "Public news");
     expect((await readPost(outsider, post.id)).body).toBe("Public news");
     expect((await guest.inject({ method: "GET", url: `/api/v1/posts/${post.id}` })).statusCode).toBe(404);
+  });
+
+  it("records a read of the opened post, once a day however often it is opened, and none for a refused reader", async () => {
+    const open = await communityWithMember();
+    const post = await postThrough(member, open, "Read me");
+    await t.db.insertInto("post_reads").values({ post_id: post.id, user_id: outsider.userId, day: "2025-01-02" }).execute();
+    for (let visit = 0; visit < 3; visit += 1) await readPost(outsider, post.id);
+    expect((await guest.inject({ method: "GET", url: `/api/v1/posts/${post.id}` })).statusCode).toBe(404);
+    await readRecorder(t.runtime).flush();
+    expect(await readsOf(post.id)).toEqual([
+      { user_id: outsider.userId, day: "2025-01-02" },
+      { user_id: outsider.userId, day: new Date().toISOString().slice(0, 10) },
+    ]);
+  });
+
+  it("records no read when an admin opens a deleted post to restore it", async () => {
+    const post = await postThrough(member, company, "Gone soon");
+    expect((await member.inject({ method: "DELETE", url: `/api/v1/posts/${post.id}` })).statusCode).toBe(204);
+    expect((await readPost(admin, post.id)).deletedAt).not.toBeNull();
+    await readRecorder(t.runtime).flush();
+    expect(await readsOf(post.id)).toEqual([]);
   });
 
   it("is refused without a session", async () => {

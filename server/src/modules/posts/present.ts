@@ -55,6 +55,16 @@ function hideInvisibleMentions(html: string, visible: Set<string>): string {
 }
 
 /**
+ * Stored bodies as `viewer` may see them, for bodies presented outside `loadPosts` (comments):
+ * one query finds which of the people they mention the viewer may see.
+ * @example const asSeen = await mentionsAsSeenBy(db, viewer, rows.map((row) => row.body_html)); asSeen(row.body_html)
+ */
+export async function mentionsAsSeenBy(db: Executor, viewer: Viewer, htmls: string[]): Promise<(html: string) => string> {
+  const visible = await visiblePeopleAmong(db, viewer, unique(htmls.flatMap(mentionedIn)));
+  return (html) => hideInvisibleMentions(html, visible);
+}
+
+/**
  * The posts among `ids` the viewer may reach (administrators also reach deleted ones, to restore
  * them), and the originals of their shares that the viewer may read: an original is shown only to
  * its readers, and to nobody once deleted.

@@ -15,6 +15,7 @@ import type { FastifyRequest } from "fastify";
 import { requireActor } from "../../platform/auth.ts";
 import { failures, noContent } from "../../platform/http.ts";
 import type { Runtime } from "../../runtime.ts";
+import { readRecorder } from "../feeds/reads.ts";
 import { listMentionCandidates } from "./mentions.ts";
 import { deletePost, restorePost, setPinned } from "./moderation.ts";
 import { createPost, getPost, getPostRevisions, previewBody, updatePost } from "./service.ts";
@@ -35,6 +36,7 @@ const perAuthor = {
 /** HTTP routes of the posts module: posting, reading, editing, moderation, sharing, bookmarks, follows and mentions. */
 export function postsRoutes(runtime: Runtime): FastifyPluginAsyncTypebox {
   const { db } = runtime;
+  const reads = readRecorder(runtime);
 
   return async (app) => {
     app.post(
@@ -59,8 +61,14 @@ export function postsRoutes(runtime: Runtime): FastifyPluginAsyncTypebox {
 
     app.get(
       "/api/v1/posts/:id",
-      { schema: { tags, summary: "A post", ...byId, response: { 200: Post, ...failures(400, 401, 404) } } },
-      async (request) => getPost(db, requireActor(request), request.params.id),
+      { schema: { tags, summary: "A post (opening it records a read, once a day, for adoption statistics)", ...byId, response: { 200: Post, ...failures(400, 401, 404) } } },
+      async (request) => {
+        const viewer = requireActor(request);
+        const post = await getPost(db, viewer, request.params.id);
+        // Opening a post reads it, as a feed showing it does; an admin looking at a deleted one to restore it does not.
+        if (post.deletedAt === null) reads.record(viewer.id, [post.id]);
+        return post;
+      },
     );
 
     app.patch(
