@@ -5,8 +5,8 @@ import { navigate, waitForHeading } from "./shell.ts";
 /** The lists of the communities directory, by the heading each one wears. */
 export type DirectoryList = "all" | "mine" | "invited";
 
-/** The tabs of a community's page. */
-export type CommunityTab = "about" | "members" | "requests" | "invitations" | "settings";
+/** The tabs of a community's page: its posts at its own URL, each other tab at `/communities/:id/<tab>`. */
+export type CommunityTab = "posts" | "about" | "members" | "requests" | "invitations" | "settings";
 
 /** Opens the communities directory from the main navigation and waits for its heading. */
 export async function openDirectory(page: Page, language: Language): Promise<void> {
@@ -90,7 +90,7 @@ export function communityTab(page: Page, language: Language, tab: CommunityTab, 
 /** Opens a tab of the community's page and waits for its URL. */
 export async function openTab(page: Page, language: Language, tab: CommunityTab, pending?: number): Promise<void> {
   await communityTab(page, language, tab, pending).click();
-  await page.waitForURL((url) => (tab === "about" ? /\/communities\/[^/]+$/ : new RegExp(`/${tab}$`)).test(url.pathname));
+  await page.waitForURL((url) => (tab === "posts" ? /\/communities\/[^/]+$/ : new RegExp(`/communities/[^/]+/${tab}$`)).test(url.pathname));
 }
 
 /** The row of a person in one of the page's lists (members, requests), by the link on their name. */

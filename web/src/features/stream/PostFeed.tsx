@@ -74,16 +74,18 @@ export function PostFeed({ source, label, empty, exclude }: PostFeedProps) {
   }
   return (
     <Stack gap="md">
+      {/* A feed must hold articles: an empty one is a sentence, not an empty role="feed". */}
       {posts.length === 0 ? (
         <Text c="dimmed" ta="center" py="lg">
           {empty}
         </Text>
-      ) : null}
-      <Stack gap="md" role="feed" aria-label={label} aria-busy={isFetchingNextPage}>
-        {posts.map((post, index) => (
-          <PostCard key={post.id} post={post} position={{ index, size: hasNextPage ? -1 : posts.length }} />
-        ))}
-      </Stack>
+      ) : (
+        <Stack gap="md" role="feed" aria-label={label} aria-busy={isFetchingNextPage}>
+          {posts.map((post, index) => (
+            <PostCard key={post.id} post={post} position={{ index, size: hasNextPage ? -1 : posts.length }} />
+          ))}
+        </Stack>
+      )}
       <div ref={sentinel} className="feed-sentinel" />
       {hasNextPage ? (
         <Center>
