@@ -29,7 +29,8 @@ describe("formatBytes", () => {
   it("writes sizes with the reader's units and decimal sign", () => {
     expect(spaced(formatBytes(2_400_000, "fr"))).toBe("2,4 Mo");
     expect(spaced(formatBytes(2_400_000, "en"))).toBe("2.4 MB");
-    expect(spaced(formatBytes(512, "en"))).toBe("512 byte");
+    expect(spaced(formatBytes(512, "en"))).toBe("512 bytes");
+    expect(spaced(formatBytes(512, "fr"))).toBe("512 octets");
     expect(spaced(formatBytes(25_000, "fr"))).toBe("25 ko");
   });
 });

@@ -30,7 +30,9 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, { style: "unit", unit: byteUnits[unit], unitDisplay: "short", maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  // Plain bytes are spelled out ("512 bytes", "512 octets"): their short form is the singular "byte".
+  const unitDisplay = unit === 0 ? "long" : "short";
+  return new Intl.NumberFormat(locale, { style: "unit", unit: byteUnits[unit], unitDisplay, maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 }
 
 /** A count in a small space ("1,2 k", "1.2K"): reactions and comments on a busy post. */
