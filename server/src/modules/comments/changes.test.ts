@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import type { Browser } from "../../../test/factories.ts";
-import { addMember, createThrough, eventsAbout, personBrowser, UNKNOWN_ID } from "../communities/testing.ts";
-import { comment, commentCount, listed, postIn } from "./testing.ts";
+import { createThrough, eventsAbout, UNKNOWN_ID } from "../communities/testing.ts";
+import { comment, commentCount, gardenCast, listed, postIn } from "./testing.ts";
 
 let t: TestContext;
 let owner: Browser;
@@ -13,12 +13,7 @@ let garden: string;
 
 beforeAll(async () => {
   t = await createTestContext({ work: false });
-  owner = await personBrowser(t, { display_name: "Olivia Owner" });
-  member = await personBrowser(t, { display_name: "Marc Member" });
-  outsider = await personBrowser(t, { display_name: "Otto Outsider" });
-  admin = await personBrowser(t, { role: "admin" });
-  garden = (await createThrough(owner, { name: "Gardening" })).id;
-  await addMember(t, garden, member.userId);
+  ({ owner, member, outsider, admin, garden } = await gardenCast(t));
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ import type { Browser } from "../../../test/factories.ts";
 import { makeImage, multipartFile } from "../../../test/uploads.ts";
 import { addMember, createThrough, eventsAbout, personBrowser, UNKNOWN_ID } from "../communities/testing.ts";
 import { streamRowCounts } from "../posts/testing.ts";
-import { comment, commentCount, commentOn, deletePost, listComments, listed, postIn } from "./testing.ts";
+import { comment, commentCount, commentOn, deletePost, gardenCast, listComments, listed, postIn } from "./testing.ts";
 
 let t: TestContext;
 let owner: Browser;
@@ -17,13 +17,7 @@ let garden: string;
 
 beforeAll(async () => {
   t = await createTestContext({ work: false });
-  owner = await personBrowser(t, { display_name: "Olivia Owner" });
-  member = await personBrowser(t, { display_name: "Marc Member" });
-  outsider = await personBrowser(t, { display_name: "Otto Outsider" });
-  guest = await personBrowser(t, { role: "guest", display_name: "Gina Guest" });
-  admin = await personBrowser(t, { role: "admin" });
-  garden = (await createThrough(owner, { name: "Gardening" })).id;
-  await addMember(t, garden, member.userId);
+  ({ owner, member, outsider, guest, admin, garden } = await gardenCast(t));
 });
 afterAll(() => t.close());
 

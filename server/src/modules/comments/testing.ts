@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import type { TestContext } from "../../../test/context.ts";
 import type { Browser } from "../../../test/factories.ts";
+import { addMember, createThrough, personBrowser } from "../communities/testing.ts";
 import { postThrough } from "../posts/testing.ts";
 
 /** Test helper: posts through the API as `browser` and returns the post's id. */
@@ -44,4 +45,26 @@ export async function listed(browser: Browser, postId: string, query = ""): Prom
 export async function commentCount(t: TestContext, postId: string): Promise<number> {
   const row = await t.db.selectFrom("posts").select("comment_count").where("id", "=", postId).executeTakeFirstOrThrow();
   return row.comment_count;
+}
+
+/** The people of a conversation test: the owner of a "Gardening" community, a member, an outsider, a guest and an admin. */
+export interface GardenCast {
+  owner: Browser;
+  member: Browser;
+  outsider: Browser;
+  guest: Browser;
+  admin: Browser;
+  garden: string;
+}
+
+/** Test helper: signs in the cast of a conversation test and builds their community. */
+export async function gardenCast(t: TestContext): Promise<GardenCast> {
+  const owner = await personBrowser(t, { display_name: "Olivia Owner" });
+  const member = await personBrowser(t, { display_name: "Marc Member" });
+  const outsider = await personBrowser(t, { display_name: "Otto Outsider" });
+  const guest = await personBrowser(t, { role: "guest", display_name: "Gina Guest" });
+  const admin = await personBrowser(t, { role: "admin" });
+  const garden = (await createThrough(owner, { name: "Gardening" })).id;
+  await addMember(t, garden, member.userId);
+  return { owner, member, outsider, guest, admin, garden };
 }

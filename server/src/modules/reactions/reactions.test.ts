@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import type { Browser } from "../../../test/factories.ts";
-import { comment, deletePost, listed, postIn } from "../comments/testing.ts";
+import { comment, deletePost, gardenCast, listed, postIn } from "../comments/testing.ts";
 import { addMember, createThrough, eventsAbout, personBrowser, UNKNOWN_ID } from "../communities/testing.ts";
 
 let t: TestContext;
@@ -14,13 +14,7 @@ let garden: string;
 
 beforeAll(async () => {
   t = await createTestContext({ work: false });
-  owner = await personBrowser(t, { display_name: "Olivia Owner" });
-  member = await personBrowser(t, { display_name: "Marc Member" });
-  outsider = await personBrowser(t, { display_name: "Otto Outsider" });
-  guest = await personBrowser(t, { role: "guest", display_name: "Gina Guest" });
-  admin = await personBrowser(t, { role: "admin" });
-  garden = (await createThrough(owner, { name: "Gardening" })).id;
-  await addMember(t, garden, member.userId);
+  ({ owner, member, outsider, guest, admin, garden } = await gardenCast(t));
 });
 afterAll(() => t.close());
 
