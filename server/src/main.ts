@@ -4,6 +4,8 @@ import { buildApp } from "./app.ts";
 import { createLogger, openMigratedDatabase } from "./boot.ts";
 import { ConfigError, loadConfig, type Config, type Role } from "./config.ts";
 import { createAdminAccount, ensureAdminFromEnvironment } from "./modules/accounts/admin-bootstrap.ts";
+import { DemoRefused } from "./demo/refusal.ts";
+import { describeDemo, seedDemo } from "./demo/seed.ts";
 import { backup, BackupError, restore } from "./platform/backup.ts";
 import { openDb, type ConnectionConfig, type Db } from "./platform/db.ts";
 import { AppError } from "./platform/errors.ts";
@@ -17,6 +19,7 @@ Commands:
   create-admin --email E --name N --password P   create an administrator
   backup FILE                                 write every row and file to FILE (.tar.gz)
   restore FILE                                restore FILE into an empty database and data directory
+  demo [--force]                              seed a French-speaking demo organisation (refuses a network with content)
 `;
 
 async function start(config: Config): Promise<void> {
@@ -112,6 +115,10 @@ async function main(argv: string[]): Promise<void> {
         console.log(`Restored ${summary.rows} rows in ${summary.tables} tables and ${summary.files} files from ${file}.`);
       });
     }
+    case "demo":
+      return withDatabase(config, async (db) => {
+        process.stdout.write(describeDemo(await seedDemo(db, { force: values.force ?? false })));
+      });
     default:
       process.stdout.write(usage);
       if (command && command !== "help" && command !== "--help") process.exitCode = 2;
@@ -119,7 +126,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof AppError || error instanceof BackupError) {
+  if (error instanceof ConfigError || error instanceof AppError || error instanceof BackupError || error instanceof DemoRefused) {
     console.error(`ruche: ${error.message}`);
     process.exit(2);
   }

@@ -61,6 +61,25 @@ describe("the ruche command", { timeout: 60_000 }, () => {
     expect(admins).toEqual([{ email: "chef@abeille.example", role: "admin" }]);
   });
 
+  it("seeds the demo around the administrator already there, and says how to sign in", async () => {
+    const result = await runRuche(["demo"], { dataDir: dataDir.path, env: { DATABASE_URL: databaseUrl(database.connection) } });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Seeded the demo organisation "Ateliers Fontaine & Fils": 60 people and 2 guests');
+    expect(result.stdout).toContain("password: bienvenue-chez-fontaine");
+    expect(result.stdout).toContain("administrator: chef@abeille.example (yours, with the password it already had)");
+    const admins = await database.db.selectFrom("users").select("email").where("role", "=", "admin").execute();
+    expect(admins).toEqual([{ email: "chef@abeille.example" }]);
+  });
+
+  it("refuses to seed the demo into a network that holds content unless told --force", async () => {
+    const posts = await database.db.selectFrom("posts").select("id").execute();
+    const result = await runRuche(["demo"], { dataDir: dataDir.path, env: { DATABASE_URL: databaseUrl(database.connection) } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ruche: this database already holds content \(\d+ posts, .*\); .*`ruche demo --force`/);
+    expect(await database.db.selectFrom("posts").select("id").execute()).toHaveLength(posts.length);
+  });
+
   it("exits with a clear message on a bad setting", async () => {
     const result = await runRuche(["migrate"], { dataDir: dataDir.path, env: { PORT: "eighty" } });
     expect(result.code).toBe(2);
