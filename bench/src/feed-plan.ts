@@ -10,39 +10,18 @@
  * Prints Markdown: the dataset's shape, EXPLAIN (ANALYZE, BUFFERS) of a first and a next page for
  * one member, and timings over many members.
  */
-import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { homeFeed, homeFeedQuery, homeFeedSources } from "../../server/src/modules/feeds/home-feed.ts";
 import type { FeedRow } from "../../server/src/modules/feeds/window.ts";
 import type { Viewer } from "../../server/src/modules/people/policy.ts";
-import { openDb, runOnce, withDatabase, type ConnectionConfig, type Db } from "../../server/src/platform/db.ts";
-import { EmbeddedPostgres } from "../../server/src/platform/embedded-postgres.ts";
-import { migrateToLatest } from "../../server/src/platform/migrate.ts";
-import { DEFAULT_SIZE, generateDataset } from "./feed-dataset.ts";
+import type { Db } from "../../server/src/platform/db.ts";
+import { openBenchDatabase } from "./database.ts";
+import { DEFAULT_SIZE, generateDataset } from "./dataset.ts";
 
 const PAGE = 20;
 const SAMPLES = 200;
 const PAGES = 10;
-
-/** Reaches the server to measure: the one given, or a throwaway embedded one. */
-async function openServer(url: string | undefined): Promise<{ admin: ConnectionConfig; stop(): Promise<void> }> {
-  if (url) return { admin: { connectionString: url }, stop: async () => {} };
-  const root = await mkdtemp(path.join(tmpdir(), "ruche-feed-plan-"));
-  await chmod(root, 0o755);
-  const server = new EmbeddedPostgres({ dataDir: path.join(root, "pg") });
-  await server.start();
-  return {
-    admin: { ...server.connection, database: "postgres" },
-    stop: async () => {
-      await server.stop();
-      await rm(root, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The query as the app sends it, with its parameters inlined by PostgreSQL's own EXPLAIN. */
 async function explain(db: Db, viewer: Viewer, after?: { key: string; id: string }): Promise<string> {
@@ -123,19 +102,13 @@ async function describeViewer(db: Db, viewer: Viewer): Promise<string> {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { url: { type: "string" }, embedded: { type: "boolean" }, keep: { type: "boolean" } } });
   if (!values.url && !values.embedded) throw new Error("give --url postgres://... or --embedded");
-  const server = await openServer(values.url);
-  const name = `ruche_feed_plan_${randomBytes(4).toString("hex")}`;
-  await runOnce(server.admin, `create database ${name}`);
-  const { db } = openDb(withDatabase(server.admin, name), 2);
+  const { db, version, close, name } = await openBenchDatabase(values.url ?? "embedded", { keep: values.keep ?? false });
   try {
-    await migrateToLatest(db);
-    await sql`set synchronous_commit = off`.execute(db);
-    const { rows: version } = await sql<{ version: string }>`select version()`.execute(db);
-    console.log(`## ${version[0]?.version ?? "PostgreSQL"}\n`);
+    console.log(`## ${version}\n`);
     console.log("Dataset:\n```");
-    await generateDataset(db, DEFAULT_SIZE, (line) => console.log(line));
+    await generateDataset(db, { size: DEFAULT_SIZE, log: (line) => console.log(line) });
     console.log("```\n");
-    const viewer: Viewer = { id: (await sql<{ id: string }>`select md5('user-4242')::uuid as id`.execute(db)).rows[0]?.id ?? "", role: "member" };
+    const viewer: Viewer = { id: (await sql<{ id: string }>`select md5('ruche-user-' || 4242)::uuid as id`.execute(db)).rows[0]?.id ?? "", role: "member" };
     console.log(`Viewer: member 4242, in ${await describeViewer(db, viewer)}.\n`);
     await page(db, viewer);
     console.log("### First page\n```\n" + (await explain(db, viewer)) + "\n```\n");
@@ -145,10 +118,8 @@ async function main(): Promise<void> {
     console.log("### For comparison: one scan over every source, sorted whole\n```\n" + (await explainSingleScan(db, viewer.id)) + "\n```\n");
     console.log(`### Timings (${SAMPLES} members, ${PAGE} posts a page)\n\n${await timings(db)}\n`);
   } finally {
-    await db.destroy();
+    await close();
     if (values.keep && values.url) console.log(`Kept database ${name}: drop it when done.`);
-    else await runOnce(server.admin, `drop database if exists ${name} with (force)`);
-    await server.stop();
   }
 }
 

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: generates a dataset through Ruche's schema, then drives, in one run on the same
+ * machine, a hello-world Fastify route (the HTTP ceiling), the baseline (the home feed's raw SQL
+ * and nothing else) and a real Ruche process with autocannon; prints a table and writes
+ * bench/results/<timestamp>-<engine>.json. See bench/README.md.
+ */
+import path from "node:path";
+import { openBenchDatabase, type BenchDatabase } from "./database.ts";
+import { generateDataset, SCALES, type Scale } from "./dataset.ts";
+import { readOptions, USAGE, type BenchOptions } from "./options.ts";
+import { repositoryRoot, startBenchServer, startRuche } from "./processes.ts";
+import { checkTargets, formatReport, homeOverBaseline, machine, writeReport, type RunReport } from "./report.ts";
+import { runScenario, SCENARIOS, type Scenario, type ScenarioResult, type Target } from "./scenarios.ts";
+import { fetchNextCursors, openSessions, type BenchSession } from "./sessions.ts";
+
+const CONNECTIONS = 50;
+/** A small run is a quick check; the others are what figures are published from. */
+const SECONDS: Record<Scale, { warmup: number; measured: number }> = {
+  small: { warmup: 1, measured: 3 },
+  default: { warmup: 3, measured: 10 },
+  large: { warmup: 3, measured: 10 },
+};
+/** How many people the load is spread over (posting is limited to 60 a minute per person). */
+const SESSIONS: Record<Scale, number> = { small: 400, default: 1_000, large: 2_000 };
+
+const progress = (line: string) => console.error(`bench: ${line}`);
+
+interface Run {
+  options: BenchOptions;
+  database: BenchDatabase;
+  sessions: BenchSession[];
+  results: ScenarioResult[];
+  peakRssBytes: Partial<Record<Target, number>>;
+}
+
+/** Starts the server a group of scenarios drives, runs them in order, and stops it, noting its peak memory. */
+async function drive(run: Run, target: Target, scenarios: Scenario[]): Promise<void> {
+  if (scenarios.length === 0) return;
+  progress(`starting ${target}`);
+  const server =
+    target === "ruche"
+      ? await startRuche(run.database.url)
+      : await startBenchServer({ name: target, file: `${target}.ts`, databaseUrl: run.database.url });
+  try {
+    if (scenarios.some((scenario) => scenario.name === "home-next")) await fetchNextCursors(server.url, run.sessions);
+    for (const scenario of scenarios) {
+      progress(`${scenario.name}: ${scenario.measures}`);
+      run.results.push(await runScenario({ scenario, url: server.url, sessions: run.sessions, connections: CONNECTIONS, seconds: SECONDS[run.options.scale] }));
+    }
+    run.peakRssBytes[target] = server.peakRss();
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measure(options: BenchOptions, database: BenchDatabase): Promise<RunReport> {
+  const startedAt = new Date().toISOString();
+  const size = SCALES[options.scale];
+  progress(`generating the ${options.scale} dataset on ${database.engine}`);
+  const dataset = await generateDataset(database.db, { size, seed: options.seed, log: (line) => progress(`  ${line}`) });
+  const sessions = await openSessions(database.db, { count: SESSIONS[options.scale], seed: options.seed });
+  const run: Run = { options, database, sessions, results: [], peakRssBytes: {} };
+  const chosen = SCENARIOS.filter((scenario) => options.only === undefined || scenario.name === options.only);
+  for (const target of ["ceiling", "baseline", "ruche"] as const) {
+    await drive(run, target, chosen.filter((scenario) => scenario.target === target));
+  }
+  const report = {
+    startedAt,
+    engine: database.engine,
+    postgres: database.version,
+    scale: options.scale,
+    size,
+    dataset,
+    machine: machine(),
+    connections: CONNECTIONS,
+    seconds: SECONDS[options.scale],
+    scenarios: run.results,
+    homeOverBaseline: homeOverBaseline(run.results),
+    peakRssBytes: run.peakRssBytes,
+  };
+  return { ...report, targets: checkTargets(report) };
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2), process.env);
+  if (options === "help") {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const database = await openBenchDatabase(options.database);
+  let report: RunReport;
+  try {
+    report = await measure(options, database);
+  } finally {
+    await database.close();
+  }
+  console.log(formatReport(report));
+  const file = await writeReport(path.join(repositoryRoot, "bench/results"), report);
+  console.log(`\nwritten to ${path.relative(repositoryRoot, file)}`);
+  // Timings never fail a run; a failed request does (CI runs the small scale as a smoke test).
+  const failed = report.scenarios.filter((result) => result.errors + result.non2xx > 0);
+  if (failed.length > 0) {
+    console.error(`failed requests in: ${failed.map((result) => `${result.scenario} (${JSON.stringify(result.statusCodes)}, ${result.errors} errors)`).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,252 @@
+import { sql, type RawBuilder } from "kysely";
+import type { Db } from "../../server/src/platform/db.ts";
+
+/** The size of the generated organisation. */
+export interface DatasetSize {
+  users: number;
+  communities: number;
+  posts: number;
+  topics: number;
+}
+
+export type Scale = "small" | "default" | "large";
+
+/** `small` for a quick check (CI), `default` for the published figures, `large` for PostgreSQL at ten times that. */
+export const SCALES: Record<Scale, DatasetSize> = {
+  small: { users: 500, communities: 40, posts: 20_000, topics: 100 },
+  default: { users: 10_000, communities: 200, posts: 1_000_000, topics: 1_000 },
+  large: { users: 100_000, communities: 2_000, posts: 10_000_000, topics: 10_000 },
+};
+
+export const DEFAULT_SIZE: DatasetSize = SCALES.default;
+
+/** What was written, for the results file. */
+export interface DatasetSummary {
+  seed: string;
+  rows: Record<string, number>;
+  bytes: number;
+  loadSeconds: number;
+}
+
+export interface GenerateOptions {
+  size?: DatasetSize;
+  /** Every id, name, date and count derives from it: the same seed gives the same organisation. */
+  seed?: string;
+  log?: (line: string) => void;
+}
+
+const REACTION_KINDS = "array['like', 'celebrate', 'support', 'insightful', 'curious']";
+const FIRST_NAMES = "array['Camille', 'Louis', 'Inès', 'Hugo', 'Chloé', 'Nathan', 'Léa', 'Karim', 'Manon', 'Yanis', 'Sarah', 'Thomas']";
+const LAST_NAMES = "array['Martin', 'Bernard', 'Dubois', 'Nguyen', 'Moreau', 'Laurent', 'Garcia', 'Haddad', 'Roux', 'Fontaine', 'Mercier', 'Blanc']";
+const SENTENCES = `array[
+  'The quarterly review moves to Thursday morning.', 'Thanks to everyone who joined the workshop yesterday.',
+  'Here is the summary of what we decided.', 'Does anyone have the latest figures for the northern region?',
+  'The new onboarding guide is ready for comments.', 'We are looking for volunteers for the summer event.',
+  'Reminder: the office will be closed on Friday afternoon.', 'Great result from the support team this month.'
+]`;
+
+/**
+ * The SQL fragments every statement shares, so that each one can recompute what another wrote
+ * (a post's date, its author's communities, its comment count) instead of reading it back.
+ */
+function vocabulary(seed: string, size: DatasetSize, base: string) {
+  const { users, communities } = size;
+  const guestsFrom = users - Math.max(1, Math.floor(users / 100)) + 1;
+  const members = guestsFrom - 2;
+  const interest = communities - 11;
+  const step = Math.max(1, Math.floor(interest / 9));
+  /** A deterministic whole number in [0, 2^32) drawn from the seed, a label and an expression. */
+  const hash = (label: string, expression: string) => `(('x' || substr(md5('${seed}-${label}-' || (${expression})), 1, 8))::bit(32)::bigint)`;
+  /** The community a member (u in 2..guestsFrom-1) holds in their k-th of nine slots, spread over the non-external ones. */
+  const slot = (u: string, k: string) => `(12 + (${hash("offset", u)} % ${interest} + (${k}) * ${step}) % ${interest})`;
+  return {
+    guestsFrom,
+    /** A member's id (2..guestsFrom-1) picked by `expression`. */
+    member: (expression: string) => `((${expression}) % ${members} + 2)`,
+    id: (label: string, n: string) => sql.raw(`md5('${seed}-${label}-' || (${n}))::uuid`),
+    hash,
+    slot,
+    /** When post n was written: spread over the year before the run started. */
+    postedAt: (n: string) => `('${base}'::timestamptz - interval '365 days' * (${hash("posted", n)} / 4294967296.0))`,
+    /** Post n's author: anyone but the administrator. */
+    author: (n: string) => `(${hash("author", n)} % ${users - 1} + 2)`,
+    commentsOf: (n: string) => `greatest(0, ${hash("comments", n)} % 6 - 2)`,
+    reactionsOf: (n: string) => `(${hash("reactions", n)} % 5)`,
+    /** Whether post n's first comment has a like (from the post's first reactor's neighbour). */
+    firstCommentLiked: (n: string) => `(${hash("comment-like", n)} % 2 = 0)`,
+    body: (label: string, n: string) =>
+      `(${SENTENCES})[${hash(`${label}-a`, n)} % 8 + 1] || ' ' || (${SENTENCES})[${hash(`${label}-b`, n)} % 8 + 1]`,
+  };
+}
+
+type Vocabulary = ReturnType<typeof vocabulary>;
+
+/** People, communities, who belongs where and who follows whom. */
+function organisationStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder<unknown>][] {
+  const { users, communities, topics } = size;
+  const G = v.guestsFrom;
+  return [
+    ["users", sql`
+      insert into users (id, email, role, display_name, email_verified_at)
+      select ${v.id("user", "n")}, 'user' || n || '@bench.example',
+        case when n = 1 then 'admin' when n >= ${sql.lit(G)} then 'guest' else 'member' end,
+        (${sql.raw(FIRST_NAMES)})[${sql.raw(v.hash("first", "n"))} % 12 + 1] || ' ' || (${sql.raw(LAST_NAMES)})[${sql.raw(v.hash("last", "n"))} % 12 + 1] || ' ' || n,
+        now()
+      from generate_series(1, ${sql.lit(users)}) as n
+    `],
+    // Community 1 is the company community the migrations created (an organisation has one).
+    ["company community", sql`update communities set id = ${v.id("community", "1")} where kind = 'company'`],
+    ["communities", sql`
+      insert into communities (id, kind, visibility, name, created_by)
+      select ${v.id("community", "n")},
+        case when n <= 11 then 'external' else (array['interest', 'profession', 'project'])[n % 3 + 1] end,
+        case when n <= 11 then 'closed' when n % 5 = 0 then 'secret' when n % 5 = 1 then 'closed' else 'public' end,
+        'Community ' || n, ${v.id("user", "1")}
+      from generate_series(2, ${sql.lit(communities)}) as n
+    `],
+    // Members hold nine slots among the interest, profession and project communities; guests two external ones.
+    ["memberships", sql`
+      insert into community_members (community_id, user_id, role)
+      select ${v.id("community", v.slot("u", "k"))}, ${v.id("user", "u")}, case when k = 0 and u % 20 = 0 then 'manager' else 'member' end
+      from generate_series(2, ${sql.lit(G - 1)}) as u, generate_series(0, 8) as k
+      union all
+      select ${v.id("community", "(u % 10) + 2")}, ${v.id("user", "u")}, 'member' from generate_series(${sql.lit(G)}, ${sql.lit(users)}) as u
+      union all
+      select ${v.id("community", "((u + 3) % 10) + 2")}, ${v.id("user", "u")}, 'member' from generate_series(${sql.lit(G)}, ${sql.lit(users)}) as u
+      on conflict do nothing
+    `],
+    ["person follows", sql`
+      insert into person_follows (follower_id, followed_id)
+      select ${v.id("user", "u")}, ${v.id("user", `((u + g * g * 13 + g * 101) % ${users}) + 1`)}
+      from generate_series(1, ${sql.lit(users)}) as u, generate_series(1, 20) as g
+      where ((u + g * g * 13 + g * 101) % ${sql.lit(users)}) + 1 <> u
+      on conflict do nothing
+    `],
+    ["topics", sql`
+      insert into topics (id, slug, name) select ${v.id("topic", "n")}, 'topic' || n, 'Topic ' || n from generate_series(1, ${sql.lit(topics)}) as n
+    `],
+    ["topic follows", sql`
+      insert into topic_follows (user_id, topic_id)
+      select ${v.id("user", "u")}, ${v.id("topic", `((u * 7 + g * 131) % ${topics}) + 1`)}
+      from generate_series(2, ${sql.lit(G - 1)}) as u, generate_series(1, 5) as g
+      on conflict do nothing
+    `],
+  ];
+}
+
+/** Where post n goes: one of its author's communities (a tenth of members' posts in the company one). */
+function postCommunity(v: Vocabulary, n: string): string {
+  const author = v.author(n);
+  const pick = v.hash("where", n);
+  return `case when ${author} >= ${v.guestsFrom} then (case when ${pick} % 2 = 0 then ${author} % 10 + 2 else (${author} + 3) % 10 + 2 end)
+    when ${pick} % 10 = 9 then 1 else ${v.slot(author, `${pick} % 9`)} end`;
+}
+
+/** Posts with their counts, then the comments and reactions those counts promise. */
+function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder<unknown>][] {
+  const P = sql.lit(size.posts);
+  const reactor = (n: string, j: string) => v.member(`${v.hash("reactor", n)} + ${j}`);
+  return [
+    ["posts", sql`
+      insert into posts (id, community_id, author_id, body, body_html, announcement, deleted_at, comment_count, reaction_counts, created_at)
+      select ${v.id("post", "n")}, ${v.id("community", postCommunity(v, "n"))}, ${v.id("user", v.author("n"))},
+        body, '<p>' || body || '</p>', n % 500 = 0,
+        case when n % 100 = 0 then ${sql.raw(v.postedAt("n"))} + interval '1 day' end,
+        ${sql.raw(v.commentsOf("n"))}, coalesce(counts.reactions, '{}'), ${sql.raw(v.postedAt("n"))}
+      from generate_series(1, ${P}) as n
+      cross join lateral (select ${sql.raw(v.body("post", "n"))} as body) as text
+      cross join lateral (
+        select jsonb_object_agg(kind, total) as reactions from (
+          select (${sql.raw(REACTION_KINDS)})[(n + j) % 5 + 1] as kind, count(*) as total
+          from generate_series(1, ${sql.raw(v.reactionsOf("n"))}) as j group by 1
+        ) as kinds
+      ) as counts
+    `],
+    ["post reactions", sql`
+      insert into post_reactions (post_id, user_id, kind, created_at)
+      select ${v.id("post", "n")}, ${v.id("user", reactor("n", "j"))}, (${sql.raw(REACTION_KINDS)})[(n + j) % 5 + 1],
+        least(now(), ${sql.raw(v.postedAt("n"))} + j * interval '11 minutes')
+      from generate_series(1, ${P}) as n, generate_series(1, ${sql.raw(v.reactionsOf("n"))}) as j
+    `],
+    // The third comment of a post replies to its first: one level of replies, as Ruche allows.
+    ["comments", sql`
+      insert into comments (id, post_id, parent_id, author_id, body, body_html, reaction_counts, created_at)
+      select ${v.id("comment", "n || '-' || j")}, ${v.id("post", "n")},
+        case when j = 3 then ${v.id("comment", "n || '-1'")} end,
+        ${v.id("user", v.member(`${v.hash("commenter", "n")} + j * 13`))}, body, '<p>' || body || '</p>',
+        case when j = 1 and ${sql.raw(v.firstCommentLiked("n"))} then '{"like": 1}'::jsonb else '{}' end,
+        least(now(), ${sql.raw(v.postedAt("n"))} + j * interval '37 minutes')
+      from generate_series(1, ${P}) as n, generate_series(1, ${sql.raw(v.commentsOf("n"))}) as j,
+        lateral (select ${sql.raw(v.body("comment", "n || '-' || j"))} as body) as text
+    `],
+    ["comment reactions", sql`
+      insert into comment_reactions (comment_id, user_id, kind)
+      select ${v.id("comment", "n || '-1'")}, ${v.id("user", reactor("n", "7"))}, 'like'
+      from generate_series(1, ${P}) as n
+      where ${sql.raw(v.commentsOf("n"))} >= 1 and ${sql.raw(v.firstCommentLiked("n"))}
+    `],
+    // About a fifth of the posts carry one or two topics.
+    ["post topics", sql`
+      insert into post_topics (topic_id, post_id, community_id, created_at)
+      select ${v.id("topic", `(${v.hash("topic", "posts.id::text || picked.k")} % ${size.topics}) + 1`)},
+        posts.id, posts.community_id, posts.created_at
+      from posts
+      cross join lateral (select k from unnest(array['a', 'b']) as k where k = 'a' or substr(md5(posts.id::text), 2, 1) < '4') as picked
+      where substr(md5(posts.id::text), 1, 1) < '3'
+      on conflict do nothing
+    `],
+  ];
+}
+
+const COUNTED_TABLES = ["users", "communities", "community_members", "person_follows", "topic_follows", "posts", "post_topics", "comments", "post_reactions", "comment_reactions"];
+
+/**
+ * Fills a freshly migrated database with an organisation shaped like the ones Ruche is built for:
+ * - users: one admin, 1% guests, the rest members;
+ * - communities: the company one, ten external ones (where the guests are), and interest,
+ *   profession and project communities that are 60% public, 20% closed and 20% secret;
+ * - each member in nine communities besides the company one (one in twenty manages one), each
+ *   guest in two external ones; each person follows about twenty people, each member five topics;
+ * - posts over the last year, each in one of its author's communities (a tenth of members' posts
+ *   in the company one), 1% deleted, one in 500 an announcement, a fifth with topics;
+ * - on average one comment (some of them replies) and two reactions a post, the counts kept on
+ *   each post and comment matching the rows.
+ * Plain SQL over generate_series, deterministic from the seed: a million posts take a few minutes.
+ */
+export async function generateDataset(db: Db, options: GenerateOptions = {}): Promise<DatasetSummary> {
+  const size = options.size ?? DEFAULT_SIZE;
+  const seed = options.seed ?? "ruche";
+  if (!/^[A-Za-z0-9_-]+$/.test(seed)) throw new Error(`the seed may hold letters, digits, - and _ only, got "${seed}"`);
+  const log = options.log ?? (() => {});
+  const started = Date.now();
+  const { rows: now } = await sql<{ base: string }>`select now()::text as base`.execute(db);
+  const v = vocabulary(seed, size, now[0]?.base ?? "");
+  await db.connection().execute(async (connection) => {
+    // Only the generator's own session skips waiting for the WAL flush: what is measured later keeps it.
+    await sql`set synchronous_commit = off`.execute(connection);
+    for (const [label, statement] of [...organisationStatements(v, size), ...streamStatements(v, size)]) {
+      const stepStarted = Date.now();
+      await statement.execute(connection);
+      log(`${label}: ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+    }
+    // As autovacuum would have done by then: statistics, and the visibility map index-only scans use.
+    await sql`vacuum analyze`.execute(connection);
+  });
+  const loadSeconds = (Date.now() - started) / 1000;
+  return { seed, rows: await countRows(db), bytes: await databaseBytes(db), loadSeconds };
+}
+
+async function countRows(db: Db): Promise<Record<string, number>> {
+  const counts = await Promise.all(
+    COUNTED_TABLES.map(async (table) => {
+      const { rows } = await sql<{ total: string }>`select count(*) as total from ${sql.table(table)}`.execute(db);
+      return [table, Number(rows[0]?.total ?? 0)] as const;
+    }),
+  );
+  return Object.fromEntries(counts);
+}
+
+async function databaseBytes(db: Db): Promise<number> {
+  const { rows } = await sql<{ bytes: string }>`select pg_database_size(current_database()) as bytes`.execute(db);
+  return Number(rows[0]?.bytes ?? 0);
+}

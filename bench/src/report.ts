@@ -1,0 +1,111 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import type { DatasetSize, DatasetSummary, Scale } from "./dataset.ts";
+import type { ScenarioResult, Target } from "./scenarios.ts";
+
+/** Everything one run measured, as written to bench/results. */
+export interface RunReport {
+  startedAt: string;
+  engine: string;
+  postgres: string;
+  scale: Scale;
+  size: DatasetSize;
+  dataset: DatasetSummary;
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string };
+  connections: number;
+  seconds: { warmup: number; measured: number };
+  scenarios: ScenarioResult[];
+  /** Ruche's home feed throughput over the baseline's: the cost of everything Ruche adds. */
+  homeOverBaseline: number | null;
+  /** Each server process's peak resident memory (VmHWM), in bytes. */
+  peakRssBytes: Partial<Record<Target, number>>;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+const MB = 1024 * 1024;
+
+export function machine(): RunReport["machine"] {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryBytes: totalmem(), node: process.version };
+}
+
+const find = (results: ScenarioResult[], name: string) => results.find((result) => result.scenario === name);
+
+export function homeOverBaseline(results: ScenarioResult[]): number | null {
+  const home = find(results, "home");
+  const baseline = find(results, "baseline-home");
+  return home && baseline && baseline.requestsPerSecond > 0 ? home.requestsPerSecond / baseline.requestsPerSecond : null;
+}
+
+/**
+ * The issue's targets, judged on this run. They are set for the default scale (p99 for large);
+ * a small run reports them too, as an indication only. Timings never fail the run.
+ */
+export function checkTargets(report: Omit<RunReport, "targets">): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const home = find(report.scenarios, "home");
+  const post = find(report.scenarios, "create-post");
+  if (home) {
+    if (report.homeOverBaseline !== null) {
+      checks.push({ target: "home >= 0.7 x baseline", measured: `${report.homeOverBaseline.toFixed(2)} x`, met: report.homeOverBaseline >= 0.7 });
+    }
+    checks.push({ target: "home p99 < 50 ms", measured: `${home.p99Ms} ms`, met: home.p99Ms < 50 });
+    checks.push({ target: "home 0 errors", measured: String(home.errors + home.non2xx), met: home.errors + home.non2xx === 0 });
+  }
+  if (post) {
+    checks.push({ target: "create-post >= 300/s", measured: `${post.requestsPerSecond.toFixed(0)}/s`, met: post.requestsPerSecond >= 300 });
+    checks.push({ target: "create-post p99 < 50 ms", measured: `${post.p99Ms} ms`, met: post.p99Ms < 50 });
+  }
+  const rss = report.peakRssBytes.ruche;
+  if (rss !== undefined) checks.push({ target: "Ruche RSS < 300 MB", measured: `${(rss / MB).toFixed(0)} MB`, met: rss < 300 * MB });
+  return checks;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ")).join("\n");
+}
+
+/** The terminal summary: one line a scenario, then the ratio, memory, dataset and targets. */
+export function formatReport(report: RunReport): string {
+  const rows = [
+    ["scenario", "server", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx"],
+    ...report.scenarios.map((result) => [
+      result.scenario,
+      result.target,
+      result.requestsPerSecond.toFixed(0),
+      String(result.p50Ms),
+      String(result.p99Ms),
+      String(result.errors),
+      String(result.non2xx),
+    ]),
+  ];
+  const rss = Object.entries(report.peakRssBytes).map(([name, bytes]) => `${name} ${(bytes / MB).toFixed(0)} MB`);
+  const rowCounts = Object.entries(report.dataset.rows).map(([table, count]) => `${table} ${count.toLocaleString("en")}`);
+  return [
+    `Ruche bench, ${report.scale} scale on ${report.engine} (${report.postgres.split(",")[0]}), ${report.connections} connections, ${report.seconds.measured} s a scenario`,
+    "",
+    table(rows),
+    "",
+    `home / baseline-home: ${report.homeOverBaseline === null ? "n/a" : `${report.homeOverBaseline.toFixed(2)} x`}`,
+    `peak RSS: ${rss.join(", ") || "n/a"}`,
+    `dataset: ${(report.dataset.bytes / MB).toFixed(0)} MB, loaded in ${report.dataset.loadSeconds.toFixed(1)} s (${rowCounts.join(", ")})`,
+    "",
+    ...report.targets.map((check) => `${check.met ? "met   " : "MISSED"}  ${check.target}: ${check.measured}`),
+  ].join("\n");
+}
+
+/** Writes `bench/results/<timestamp>-<engine>.json` and returns its path. */
+export async function writeReport(directory: string, report: RunReport): Promise<string> {
+  await mkdir(directory, { recursive: true });
+  const stamp = report.startedAt.replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+  const file = path.join(directory, `${stamp}-${report.engine}.json`);
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}

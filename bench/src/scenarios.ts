@@ -1,0 +1,158 @@
+import autocannon from "autocannon";
+import type { BenchSession } from "./sessions.ts";
+
+/** Which process a scenario drives. */
+export type Target = "ceiling" | "baseline" | "ruche";
+
+export const SCENARIO_NAMES = ["ceiling", "baseline-home", "home", "home-next", "community-feed", "post-detail", "create-comment", "create-post"] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export interface Scenario {
+  name: ScenarioName;
+  target: Target;
+  /** What one request stands for, as the README and the table explain it. */
+  measures: string;
+  /** The requests one connection cycles through, each set up afresh for the next session in turn. */
+  requests(sessions: BenchSession[]): autocannon.Request[];
+}
+
+/** What autocannon saw, reduced to what the results file keeps. */
+export interface ScenarioResult {
+  scenario: ScenarioName;
+  target: Target;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+/** Hands out `items` in turn, across every connection, so the load spreads evenly over the people. */
+function rotation<T>(items: T[]): () => T {
+  if (items.length === 0) throw new Error("no session fits this scenario: the dataset is too small");
+  let next = 0;
+  return () => items[next++ % items.length] as T;
+}
+
+const withCookie = (session: BenchSession) => ({ cookie: session.cookie });
+const writing = (session: BenchSession) => ({ ...withCookie(session), "content-type": "application/json", "x-csrf-token": session.csrfToken });
+
+/** A GET whose path depends on the next session, sent with its cookie unless `signedIn` is false (the baseline). */
+function get(sessions: BenchSession[], pathOf: (session: BenchSession, turn: number) => string, options = { signedIn: true }): autocannon.Request[] {
+  const next = rotation(sessions);
+  let turn = 0;
+  return [{ setupRequest: (request) => {
+    const session = next();
+    return { ...request, method: "GET", path: pathOf(session, turn++), headers: options.signedIn ? withCookie(session) : {} };
+  } }];
+}
+
+const pick = <T>(items: T[], turn: number): T => items[turn % items.length] as T;
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: "ceiling",
+    target: "ceiling",
+    measures: "hello-world Fastify route: the machine's HTTP ceiling",
+    requests: () => [{ method: "GET", path: "/" }],
+  },
+  {
+    name: "baseline-home",
+    target: "baseline",
+    measures: "home feed's raw SQL behind a bare Fastify route (no session, policy or presentation)",
+    requests: (sessions) => get(sessions, (session) => `/feed?viewer=${session.userId}&role=${session.role}`, { signedIn: false }),
+  },
+  {
+    name: "home",
+    target: "ruche",
+    measures: "GET /api/v1/feed: first page of a signed-in person's home feed",
+    requests: (sessions) => get(sessions, () => "/api/v1/feed"),
+  },
+  {
+    name: "home-next",
+    target: "ruche",
+    measures: "GET /api/v1/feed?cursor=: the second page",
+    requests: (sessions) => get(sessions.filter((session) => session.nextCursor !== null), (session) => `/api/v1/feed?cursor=${encodeURIComponent(session.nextCursor ?? "")}`),
+  },
+  {
+    name: "community-feed",
+    target: "ruche",
+    measures: "GET /api/v1/communities/:id/posts: a community the person belongs to",
+    requests: (sessions) => get(sessions.filter((session) => session.communities.length > 0), (session, turn) => `/api/v1/communities/${pick(session.communities, turn)}/posts`),
+  },
+  {
+    name: "post-detail",
+    target: "ruche",
+    measures: "GET /api/v1/posts/:id then GET /api/v1/posts/:id/comments (two requests a post)",
+    requests: (sessions) => {
+      const next = rotation(sessions.filter((session) => session.posts.length > 0));
+      let turn = 0;
+      return [
+        { setupRequest: (request, context) => {
+          const session = next();
+          const postId = pick(session.posts, turn++);
+          Object.assign(context, { session, postId });
+          return { ...request, method: "GET", path: `/api/v1/posts/${postId}`, headers: withCookie(session) };
+        } },
+        { setupRequest: (request, context) => {
+          const { session, postId } = context as { session: BenchSession; postId: string };
+          return { ...request, method: "GET", path: `/api/v1/posts/${postId}/comments`, headers: withCookie(session) };
+        } },
+      ];
+    },
+  },
+  {
+    name: "create-comment",
+    target: "ruche",
+    measures: "POST /api/v1/posts/:id/comments on a recent post of one's communities",
+    requests: (sessions) => {
+      const next = rotation(sessions.filter((session) => session.posts.length > 0));
+      let turn = 0;
+      return [{ setupRequest: (request) => {
+        const session = next();
+        const body = JSON.stringify({ body: `Thanks, **noted** (${turn}).` });
+        return { ...request, method: "POST", path: `/api/v1/posts/${pick(session.posts, turn++)}/comments`, headers: writing(session), body };
+      } }];
+    },
+  },
+  {
+    name: "create-post",
+    target: "ruche",
+    measures: "POST /api/v1/posts in one of one's communities (transaction, outbox event, fan-out)",
+    requests: (sessions) => {
+      const next = rotation(sessions.filter((session) => session.communities.length > 0));
+      let turn = 0;
+      return [{ setupRequest: (request) => {
+        const session = next();
+        const body = JSON.stringify({ communityId: pick(session.communities, turn), body: `Weekly update ${turn++}: the **release** went out on time.` });
+        return { ...request, method: "POST", path: "/api/v1/posts", headers: writing(session), body };
+      } }];
+    },
+  },
+];
+
+/** Runs one scenario: a warm-up that is thrown away, then the measured run. */
+export async function runScenario(input: { scenario: Scenario; url: string; sessions: BenchSession[]; connections: number; seconds: { warmup: number; measured: number } }): Promise<ScenarioResult> {
+  const { scenario, url, sessions, connections, seconds } = input;
+  const run = (duration: number) => autocannon({ url, connections, duration, requests: scenario.requests(sessions) });
+  await run(seconds.warmup);
+  const result = await run(seconds.measured);
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
+  return {
+    scenario: scenario.name,
+    target: scenario.target,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusCodes,
+  };
+}
