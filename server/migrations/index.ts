@@ -5,6 +5,7 @@ import * as communityMembership from "./0003_community_membership.ts";
 import * as projectEnd from "./0004_project_end.ts";
 import * as stream from "./0005_stream.ts";
 import * as guestIndex from "./0006_guest_index.ts";
+import * as guestCount from "./0007_guest_count.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004_project_end": projectEnd,
   "0005_stream": stream,
   "0006_guest_index": guestIndex,
+  "0007_guest_count": guestCount,
 };

@@ -52,6 +52,8 @@ export async function populateEveryTable(db: Db, dataDir: string): Promise<void>
     location: "Lyon",
   });
   const departed = await buildUser(db, { status: "deactivated", deactivated_at: new Date(), password_hash: null, manager_id: manager.id });
+  // A guest in a closed project: the project's guest count (kept by triggers) must survive a restore.
+  const partner = await buildUser(db, { role: "guest", display_name: "Paul Partenaire", department: null });
 
   await createSession(db, { userId: report.id, userAgent: "Mozilla/5.0 (X11; Linux x86_64)", ip: "192.0.2.10" });
   await db
@@ -87,6 +89,7 @@ export async function populateEveryTable(db: Db, dataDir: string): Promise<void>
   await db.insertInto("community_members").values([
     { community_id: project, user_id: manager.id, role: "owner" },
     { community_id: project, user_id: report.id, role: "member" },
+    { community_id: project, user_id: partner.id, role: "member" },
   ]).execute();
   await db
     .insertInto("community_charters")

@@ -102,7 +102,7 @@ describe("backup and restore", () => {
     expect(manifest.format).toBe(1);
     expect(manifest.migrations).toEqual(Object.keys(migrations));
     const users = manifest.tables.find((t: { name: string }) => t.name === "users");
-    expect(users.rows).toBe(3);
+    expect(users.rows).toBe(4);
     expect(users.columns).toContain("manager_id");
     expect(manifest.tables.map((t: { name: string }) => t.name)).not.toContain("kysely_migration");
   });

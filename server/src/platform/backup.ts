@@ -163,6 +163,8 @@ async function loadDatabase(input: BackupInput, manifest: Manifest, staging: str
     const tables = await checkTarget(client, manifest);
     await checkNoFiles(filesDir);
     await client.query("set constraints all deferred");
+    // Counters kept by triggers (communities.guest_count) arrive already counted in the backup.
+    await client.query("set local ruche.restoring = 'on'");
     // The migrations seed rows (the organisation); the backup's rows replace them.
     for (const table of [...tables].reverse()) await client.query(`delete from ${pg.escapeIdentifier(table.name)}`);
     for (const table of tables) await copyTable(client, manifest, table, staging);

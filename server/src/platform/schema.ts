@@ -199,6 +199,8 @@ export interface CommunitiesTable {
   cover_file_id: string | null;
   /** When a project was archived for having ended; cleared when its end date changes. */
   end_archived_at: Timestamp | null;
+  /** Guests among the members, kept by database triggers (migration 0007); never written by the app. */
+  guest_count: ColumnType<number, never, never>;
 }
 
 export interface CommunityMembersTable {

@@ -42,9 +42,8 @@ export interface CommunityRow {
   my_invitation_by_name: string | null;
 }
 
-/** The "external" marker: an external community, or one a guest belongs to. */
-const hasGuests = () => sql<boolean>`communities.kind = 'external' or exists (select 1 from community_members cm
-  join users u on u.id = cm.user_id where cm.community_id = communities.id and u.role = 'guest')`;
+/** The "external" marker: an external community, or one a guest belongs to (counted by triggers, migration 0007). */
+const hasGuests = () => sql<boolean>`(communities.kind = 'external' or communities.guest_count > 0)`;
 
 /** When the viewer accepted the charter in force, if they did. */
 const charterAcceptedAt = (viewer: Viewer) => sql<Date | null>`(select ca.accepted_at from charter_acceptances ca
@@ -168,14 +167,8 @@ export async function communityFactsFor(db: Executor, viewer: Viewer, ids: strin
 
 /** Whether a guest belongs to the community: such a community must stay external. */
 export async function hasGuestMembers(db: Executor, communityId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("community_members")
-    .innerJoin("users", "users.id", "community_members.user_id")
-    .select("users.id")
-    .where("community_members.community_id", "=", communityId)
-    .where("users.role", "=", "guest")
-    .executeTakeFirst();
-  return row !== undefined;
+  const row = await db.selectFrom("communities").select("guest_count").where("id", "=", communityId).executeTakeFirst();
+  return (row?.guest_count ?? 0) > 0;
 }
 
 export interface CommunityFilters {
