@@ -6,20 +6,20 @@ import { factsOf } from "../communities/present.ts";
 import { communityFactsFor, type CommunityFactsRow } from "../communities/repository.ts";
 import { announcementsFor } from "../feeds/announcements.ts";
 import type { Viewer } from "../people/policy.ts";
-import { presentSummary, type SummaryRow } from "../people/present.ts";
+import { presentSummary } from "../people/present.ts";
 import { pollsFor } from "../polls/repository.ts";
 import { previewsFor } from "../previews/repository.ts";
 import { myReactionsOn } from "../reactions/repository.ts";
 import { postFactsOf } from "./access.ts";
 import { can, type PostFacts } from "./policy.ts";
-import { authorsAmong, bookmarkedAmong, followedAmong, topicsOfPosts, visiblePeopleAmong } from "./present-repository.ts";
-import { findPostRows, type PostRow } from "./repository.ts";
+import { findPresentedPostRows, visiblePeopleAmong, type PresentedPostRow } from "./present-repository.ts";
+import type { PostRow } from "./repository.ts";
 
 type PostFields = Omit<Post, "shared">;
 
 /** A post row with its policy facts and community, ready to present. */
 interface Readable {
-  row: PostRow;
+  row: PresentedPostRow;
   community: CommunityFactsRow;
   facts: PostFacts;
 }
@@ -27,10 +27,6 @@ interface Readable {
 /** Everything the batch loaders found for the posts of one page. */
 interface PageContext {
   viewer: Viewer;
-  authors: Map<string, SummaryRow>;
-  topics: Map<string, { slug: string; name: string }[]>;
-  bookmarked: Set<string>;
-  followed: Set<string>;
   reactions: Map<string, ReactionKind[]>;
   polls: Map<string, Poll>;
   attachments: Map<string, Attachment[]>;
@@ -70,9 +66,9 @@ export async function mentionsAsSeenBy(db: Executor, viewer: Viewer, htmls: stri
  * its readers, and to nobody once deleted.
  */
 async function reachablePosts(db: Executor, viewer: Viewer, ids: string[]): Promise<{ shown: Map<string, Readable>; originals: Map<string, Readable> }> {
-  const rows = await findPostRows(db, unique(ids));
+  const rows = await findPresentedPostRows(db, viewer.id, unique(ids));
   const loaded = new Set(rows.map((row) => row.id));
-  const originalRows = await findPostRows(db, unique(rows.map((row) => row.shared_post_id)).filter((id) => !loaded.has(id)));
+  const originalRows = await findPresentedPostRows(db, viewer.id, unique(rows.map((row) => row.shared_post_id)).filter((id) => !loaded.has(id)));
   const communities = await communityFactsFor(db, viewer, unique([...rows, ...originalRows].map((row) => row.community_id)));
   const communityById = new Map(communities.map((community) => [community.id, community]));
   const readable = new Map<string, Readable>();
@@ -118,38 +114,36 @@ export async function loadPost(db: Executor, viewer: Viewer, id: string): Promis
   return post;
 }
 
-/** Runs every batch loader once for the page's posts (originals of shares included). */
+/**
+ * Runs the batch loaders the page's posts need, once each (originals of shares included): a loader
+ * runs only when a post's flags say it has something to find.
+ */
 async function loadPageContext(db: Executor, viewer: Viewer, posts: Readable[]): Promise<PageContext> {
-  const ids = posts.map((post) => post.row.id);
+  const having = (flag: (row: PresentedPostRow) => boolean) => posts.filter((post) => flag(post.row)).map((post) => post.row.id);
   const announcementInputs = posts
     .filter((post) => post.row.announcement)
     .map((post) => ({ id: post.row.id, communityId: post.row.community_id, mustRead: post.row.must_read, seeReaders: can(viewer, "seeReaders", post.facts) }));
-  const [authors, topics, bookmarked, followed, reactions, polls, attachments, previews, announcements, visiblePeople] = await Promise.all([
-    authorsAmong(db, unique(posts.map((post) => post.row.author_id))),
-    topicsOfPosts(db, ids),
-    bookmarkedAmong(db, viewer.id, ids),
-    followedAmong(db, viewer.id, ids),
-    myReactionsOn(db, viewer.id, "post", ids),
-    pollsFor(db, viewer, ids),
-    attachmentsFor(db, { postIds: ids }),
-    previewsFor(db, ids),
-    announcementsFor(db, viewer, announcementInputs),
+  const [reactions, polls, attachments, previews, announcements, visiblePeople] = await Promise.all([
+    myReactionsOn(db, viewer.id, "post", having((row) => row.reacted)),
+    pollsFor(db, viewer, having((row) => row.has_poll)),
+    attachmentsFor(db, { postIds: having((row) => row.has_attachments) }),
+    previewsFor(db, having((row) => row.has_preview)),
+    announcementInputs.length > 0 ? announcementsFor(db, viewer, announcementInputs) : new Map<string, Announcement>(),
     visiblePeopleAmong(db, viewer, unique(posts.flatMap((post) => mentionedIn(post.row.body_html)))),
   ]);
-  return { viewer, authors, topics, bookmarked, followed, reactions, polls, attachments, previews, announcements, visiblePeople };
+  return { viewer, reactions, polls, attachments, previews, announcements, visiblePeople };
 }
 
 function presentFields(post: Readable, context: PageContext): PostFields {
   const { row, community, facts } = post;
   const { viewer } = context;
-  const author = row.author_id ? context.authors.get(row.author_id) : undefined;
   return {
     id: row.id,
     community: { id: community.id, name: community.name, kind: community.kind, visibility: community.visibility, external: community.has_guests },
-    author: author ? presentSummary(author) : null,
+    author: row.author ? presentSummary(row.author) : null,
     body: row.body,
     html: hideInvisibleMentions(row.body_html, context.visiblePeople),
-    topics: context.topics.get(row.id) ?? [],
+    topics: row.topics,
     attachments: context.attachments.get(row.id) ?? [],
     linkPreview: context.previews.get(row.id) ?? null,
     poll: context.polls.get(row.id) ?? null,
@@ -158,8 +152,8 @@ function presentFields(post: Readable, context: PageContext): PostFields {
     commentCount: row.comment_count,
     reactionCounts: row.reaction_counts,
     myReactions: context.reactions.get(row.id) ?? [],
-    bookmarked: context.bookmarked.has(row.id),
-    following: context.followed.has(row.id),
+    bookmarked: row.bookmarked,
+    following: row.following,
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
     deletedAt: row.deleted_at?.toISOString() ?? null,
