@@ -12,7 +12,8 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import { homeFeed, homeFeedQuery, homeFeedSources } from "../../server/src/modules/feeds/home-feed.ts";
+import { isMemberFilter, readableCommunities } from "../../server/src/modules/communities/policy.ts";
+import { homeFeed, homeFeedQuery } from "../../server/src/modules/feeds/home-feed.ts";
 import type { FeedRow } from "../../server/src/modules/feeds/window.ts";
 import type { Viewer } from "../../server/src/modules/people/policy.ts";
 import type { Db } from "../../server/src/platform/db.ts";
@@ -25,7 +26,7 @@ const PAGES = 10;
 
 /** The query as the app sends it, with its parameters inlined by PostgreSQL's own EXPLAIN. */
 async function explain(db: Db, viewer: Viewer, after?: { key: string; id: string }): Promise<string> {
-  const compiled = homeFeedQuery(await homeFeedSources(db, viewer), { limit: PAGE, after }).compile(db);
+  const compiled = homeFeedQuery(db, viewer, { limit: PAGE, after }).compile(db);
   const { rows } = await db.executeQuery<{ "QUERY PLAN": string }>({
     ...compiled,
     sql: `explain (analyze, buffers) ${compiled.sql}`,
@@ -95,8 +96,15 @@ async function timings(db: Db): Promise<string> {
 }
 
 async function describeViewer(db: Db, viewer: Viewer): Promise<string> {
-  const sources = await homeFeedSources(db, viewer);
-  return `${sources.communities.length} communities (the company one included), reads ${sources.readable.length}, follows ${sources.people.length} people and ${sources.topics.length} topics`;
+  const count = async (filter: ReturnType<typeof readableCommunities>) =>
+    (await db.selectFrom("communities").select((eb) => eb.fn.countAll<number>().as("count")).where(filter).executeTakeFirstOrThrow()).count;
+  const follows = await sql<{ people: number; topics: number }>`
+    select (select count(*) from person_follows where follower_id = ${viewer.id})::int as people,
+      (select count(*) from topic_follows where user_id = ${viewer.id})::int as topics`.execute(db);
+  const { people, topics } = follows.rows[0] ?? { people: 0, topics: 0 };
+  const readable = readableCommunities(viewer);
+  const member = await db.selectFrom("communities").select((eb) => eb.fn.countAll<number>().as("count")).where(readable).where(isMemberFilter(viewer)).executeTakeFirstOrThrow();
+  return `${member.count} communities (the company one included), reads ${await count(readable)}, follows ${people} people and ${topics} topics`;
 }
 
 async function main(): Promise<void> {
