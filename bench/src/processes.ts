@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -90,17 +90,27 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   return { name: options.name, url, pid: child.pid ?? 0, peakRss: () => readPeakRss(child.pid ?? 0), stop };
 }
 
+/** The flags the root package.json's `start` script gives node, read from it so both stay the same. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(repositoryRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const flags = /\bnode ((?:--\S+ )*)server\/dist\/ruche\.mjs start\b/.exec(scripts.start ?? "")?.[1];
+  if (flags === undefined) throw new Error(`package.json's start script no longer runs server/dist/ruche.mjs: ${scripts.start}`);
+  return flags.split(" ").filter(Boolean);
+}
+
 /**
- * Ruche itself, as an operator starts it: `ruche start`, production mode, warnings only in the
- * log, its files in a temporary DATA_DIR removed once it stops.
+ * Ruche itself, as `npm start` runs it: the compiled server (built first when its sources
+ * changed), in production mode, warnings only in the log, its files in a temporary DATA_DIR
+ * removed once it stops.
  */
 export async function startRuche(databaseUrl: string): Promise<ServerProcess> {
+  execFileSync(process.execPath, [path.join(repositoryRoot, "scripts/ensure-build.mjs")], { cwd: repositoryRoot, stdio: "inherit" });
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "ruche-bench-data-"));
   try {
     const server = await startServer({
       name: "ruche",
-      args: [path.join(repositoryRoot, "server/bin/ruche.mjs"), "start"],
+      args: [...startFlags(), path.join(repositoryRoot, "server/dist/ruche.mjs"), "start"],
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -126,7 +136,7 @@ export async function startRuche(databaseUrl: string): Promise<ServerProcess> {
   }
 }
 
-/** One of the bench's own servers (`baseline.ts`, `ceiling.ts`), run through tsx like Ruche. */
+/** One of the bench's own servers (`baseline.ts`, `ceiling.ts`), run through tsx (which compiles them once, at load). */
 export async function startBenchServer(input: { name: string; file: string; databaseUrl?: string }): Promise<ServerProcess> {
   const port = await freePort();
   return startServer({

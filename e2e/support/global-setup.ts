@@ -17,7 +17,7 @@ export default function setup(): () => void {
     throw new Error(`No Chromium at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
   }
   if (!existsSync(builtApp)) {
-    execFileSync(process.execPath, [path.join(repositoryRoot, "scripts/ensure-web-build.mjs")], { cwd: repositoryRoot, stdio: "inherit" });
+    execFileSync(process.execPath, [path.join(repositoryRoot, "scripts/ensure-build.mjs")], { cwd: repositoryRoot, stdio: "inherit" });
   }
   const before = builtAt();
   return () => {
