@@ -5,8 +5,9 @@
  * bench/results/<timestamp>-<engine>.json. See bench/README.md.
  */
 import path from "node:path";
+import { sql } from "kysely";
 import { openBenchDatabase, type BenchDatabase } from "./database.ts";
-import { generateDataset, SCALES, type Scale } from "./dataset.ts";
+import { generateDataset, SCALES, type DatasetSummary, type Scale } from "./dataset.ts";
 import { readOptions, USAGE, type BenchOptions } from "./options.ts";
 import { repositoryRoot, startBenchServer, startRuche } from "./processes.ts";
 import { checkTargets, formatReport, homeOverBaseline, machine, writeReport, type RunReport } from "./report.ts";
@@ -53,11 +54,38 @@ async function drive(run: Run, target: Target, scenarios: Scenario[]): Promise<v
   }
 }
 
+/** What a kept database says of itself, so that a later `--reuse` reports the same dataset. */
+interface KeptDataset {
+  scale: Scale;
+  summary: DatasetSummary;
+}
+
+/** Generates the dataset, or reads back the one a `--keep` run left (refusing another scale or seed). */
+async function prepareDataset(options: BenchOptions, database: BenchDatabase): Promise<DatasetSummary> {
+  if (options.reuse) {
+    const { rows } = await sql<{ description: string | null }>`select shobj_description(oid, 'pg_database') as description from pg_database where datname = current_database()`.execute(database.db);
+    const kept = JSON.parse(rows[0]?.description ?? "null") as KeptDataset | null;
+    if (!kept) throw new Error(`${options.reuse} was not left by a --keep run of npm run bench`);
+    if (kept.scale !== options.scale || kept.summary.seed !== options.seed) {
+      throw new Error(`${options.reuse} holds the ${kept.scale} dataset of seed "${kept.summary.seed}": give --scale ${kept.scale} --seed ${kept.summary.seed}`);
+    }
+    progress(`reusing the ${options.scale} dataset in ${options.reuse} (loaded in ${kept.summary.loadSeconds} s)`);
+    return kept.summary;
+  }
+  progress(`generating the ${options.scale} dataset on ${database.engine}`);
+  const summary = await generateDataset(database.db, { size: SCALES[options.scale], seed: options.seed, log: (line) => progress(`  ${line}`) });
+  if (options.keep) {
+    const kept: KeptDataset = { scale: options.scale, summary };
+    await sql`${sql.raw(`comment on database ${database.name} is `)}${sql.lit(JSON.stringify(kept))}`.execute(database.db);
+    progress(`keeping database ${database.name}: measure it again with --reuse ${database.name}`);
+  }
+  return summary;
+}
+
 async function measure(options: BenchOptions, database: BenchDatabase): Promise<RunReport> {
   const startedAt = new Date().toISOString();
   const size = SCALES[options.scale];
-  progress(`generating the ${options.scale} dataset on ${database.engine}`);
-  const dataset = await generateDataset(database.db, { size, seed: options.seed, log: (line) => progress(`  ${line}`) });
+  const dataset = await prepareDataset(options, database);
   const sessions = await openSessions(database.db, { count: SESSIONS[options.scale], seed: options.seed });
   const run: Run = { options, database, sessions, results: [], peakRssBytes: {} };
   const chosen = SCENARIOS.filter((scenario) => options.only === undefined || scenario.name === options.only);
@@ -87,7 +115,7 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const database = await openBenchDatabase(options.database);
+  const database = await openBenchDatabase(options.database, { keep: options.keep, ...(options.reuse ? { reuse: options.reuse } : {}) });
   let report: RunReport;
   try {
     report = await measure(options, database);

@@ -75,11 +75,11 @@ function engineName(version: string, embedded: boolean): string {
  * `target` is `embedded` or a postgres:// URL naming any database of the server to use; `keep`
  * leaves the database on such a server after closing, to query it by hand.
  */
-export async function openBenchDatabase(target: string, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
+export async function openBenchDatabase(target: string, options: { keep?: boolean; reuse?: string } = {}): Promise<BenchDatabase> {
   const server = target === "embedded" ? await startEmbedded() : external(target);
-  const name = `ruche_bench_${Date.now()}`;
+  const name = options.reuse ?? `ruche_bench_${Date.now()}`;
   try {
-    await runOnce(server.admin, `create database ${name}`);
+    if (!options.reuse) await runOnce(server.admin, `create database ${name}`);
   } catch (error) {
     await server.stop();
     throw error;
@@ -88,7 +88,7 @@ export async function openBenchDatabase(target: string, options: { keep?: boolea
   const { db } = openDb(connection, 4);
   const close = async () => {
     await db.destroy();
-    if (!(options.keep && !server.embedded)) await runOnce(server.admin, `drop database if exists ${name} with (force)`);
+    if (!((options.keep || options.reuse) && !server.embedded)) await runOnce(server.admin, `drop database if exists ${name} with (force)`);
     await server.stop();
   };
   try {

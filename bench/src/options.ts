@@ -8,6 +8,10 @@ export interface BenchOptions {
   scale: Scale;
   only: ScenarioName | undefined;
   seed: string;
+  /** Leave the scratch database on the external server, to measure it again with `reuse`. */
+  keep: boolean;
+  /** A database an earlier `--keep` run left on the external server: measured without generating. */
+  reuse: string | undefined;
 }
 
 export const USAGE = `Usage: npm run bench -- [--database embedded|postgres://...] [--scale small|default|large] [--only SCENARIO] [--seed TEXT]
@@ -17,6 +21,9 @@ export const USAGE = `Usage: npm run bench -- [--database embedded|postgres://..
   --scale     small (a quick check), default (10,000 people, 1,000,000 posts), large (10x default)
   --only      one of: ${SCENARIO_NAMES.join(", ")}
   --seed      the dataset's seed (default "ruche"): the same seed, the same dataset
+  --keep      with a postgres:// URL: leave the scratch database in place (its name is printed)
+  --reuse DB  with a postgres:// URL: measure database DB, left by an earlier --keep run, instead
+              of generating a dataset (its scale, seed and load time are read from it)
 `;
 
 const isScale = (value: string): value is Scale => value in SCALES;
@@ -55,6 +62,8 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
       scale: { type: "string" },
       only: { type: "string" },
       seed: { type: "string" },
+      keep: { type: "boolean" },
+      reuse: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -67,5 +76,8 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
   if (!isScale(scale)) throw new Error(`--scale must be small, default or large, got "${scale}"`);
   if (!isDatabase(database)) throw new Error(`--database must be embedded or a postgres:// URL, got "${database}"`);
   if (only !== undefined && !isScenario(only)) throw new Error(`--only must be one of ${SCENARIO_NAMES.join(", ")}, got "${only}"`);
-  return { database, scale, only, seed };
+  const reuse = values.reuse;
+  if ((values.keep || reuse) && database === "embedded") throw new Error("--keep and --reuse need --database postgres://... (the embedded server is thrown away after each run)");
+  if (reuse !== undefined && !/^ruche_bench_\d+$/.test(reuse)) throw new Error(`--reuse names a database left by --keep (ruche_bench_<digits>), got "${reuse}"`);
+  return { database, scale, only, seed, keep: values.keep ?? false, reuse };
 }
