@@ -6,3 +6,5 @@ export * from "./organisation.ts";
 export * from "./invitations.ts";
 export * from "./communities.ts";
 export * from "./stream.ts";
+export * from "./realtime.ts";
+export * from "./notifications.ts";

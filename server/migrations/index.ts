@@ -6,6 +6,7 @@ import * as projectEnd from "./0004_project_end.ts";
 import * as stream from "./0005_stream.ts";
 import * as guestIndex from "./0006_guest_index.ts";
 import * as guestCount from "./0007_guest_count.ts";
+import * as notifications from "./0008_notifications.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005_stream": stream,
   "0006_guest_index": guestIndex,
   "0007_guest_count": guestCount,
+  "0008_notifications": notifications,
 };

@@ -166,6 +166,7 @@ async function populateConversation(db: Db, input: { communityId: string; author
   await db.insertInto("comment_mentions").values({ comment_id: replyId, user_id: input.readerId }).execute();
   await db.insertInto("post_reactions").values({ post_id: postId, user_id: input.readerId, kind: "like" }).execute();
   await db.insertInto("comment_reactions").values({ comment_id: commentId, user_id: input.authorId, kind: "celebrate" }).execute();
+  await populateNotifications(db, { ...input, postId, commentId, replyId });
   await db.insertInto("polls").values({ post_id: postId, multiple: false, closes_at: new Date(Date.now() + DAY), results_visible: "after_vote" }).execute();
   const optionIds = [newId(), newId()];
   await db
@@ -235,4 +236,19 @@ async function populateFollowsAndReads(db: Db, input: { communityId: string; aut
       { follower_id: input.authorId, followed_id: input.readerId },
     ])
     .execute();
+}
+
+/** The reader is told of the reply and the reaction; settings and a community level of their own. */
+async function populateNotifications(db: Db, input: { communityId: string; authorId: string; readerId: string; postId: string; commentId: string; replyId: string }): Promise<void> {
+  await db
+    .insertInto("notifications")
+    .values([
+      { id: newId(), user_id: input.readerId, kind: "reply", community_id: input.communityId, post_id: input.postId, comment_id: input.replyId, actor_ids: [input.authorId], actor_count: 1 },
+      { id: newId(), user_id: input.readerId, kind: "reaction", group_key: `reaction:comment:${input.commentId}`, community_id: input.communityId, post_id: input.postId, comment_id: input.commentId, actor_ids: [input.authorId], actor_count: 1, read_at: new Date() },
+    ])
+    .execute();
+  const event = await appendEvent(db, { type: "comment.created", actorId: input.authorId, subjectId: input.replyId, payload: { postId: input.postId, parentId: input.commentId, mentionedIds: [input.readerId] } });
+  await db.insertInto("notification_receipts").values({ event_id: event, user_id: input.readerId }).execute();
+  await db.insertInto("notification_settings").values({ user_id: input.readerId, email: "weekly", default_level: "all" }).execute();
+  await db.insertInto("community_notification_levels").values({ user_id: input.readerId, community_id: input.communityId, level: "highlights" }).execute();
 }

@@ -12,11 +12,14 @@ import { feedsRoutes } from "./feeds/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { invitationsEventHandlers } from "./invitations/events.ts";
 import { invitationsRoutes } from "./invitations/routes.ts";
+import { notificationsEventHandlers } from "./notifications/events.ts";
+import { notificationsRoutes } from "./notifications/routes.ts";
 import { organisationRoutes } from "./organisation/routes.ts";
 import { peopleRoutes } from "./people/routes.ts";
 import { postsRoutes } from "./posts/routes.ts";
 import { previewsEventHandlers } from "./previews/events.ts";
 import { recoveryEventHandlers } from "./recovery/events.ts";
+import { realtimeRoutes } from "./realtime/routes.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
 
 /** Every feature's HTTP routes, registered under the app in this order. */
@@ -34,12 +37,14 @@ export async function registerModules(app: FastifyInstance, runtime: Runtime): P
   await app.register(commentsRoutes(runtime));
   await app.register(feedsRoutes(runtime));
   await app.register(attachmentsRoutes(runtime));
+  await app.register(notificationsRoutes(runtime));
+  await app.register(realtimeRoutes(runtime));
 }
 
 /** Every feature's outbox handlers, by event type. */
 export function eventHandlers(runtime: Runtime): Record<string, EventHandler[]> {
   const merged: Record<string, EventHandler[]> = {};
-  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime), communitiesEventHandlers(runtime), previewsEventHandlers(runtime)]) {
+  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime), communitiesEventHandlers(runtime), previewsEventHandlers(runtime), notificationsEventHandlers(runtime)]) {
     for (const [type, list] of Object.entries(handlers)) merged[type] = [...(merged[type] ?? []), ...list];
   }
   return merged;

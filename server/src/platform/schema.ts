@@ -37,6 +37,10 @@ export interface Database {
   topic_follows: TopicFollowsTable;
   person_follows: PersonFollowsTable;
   post_reads: PostReadsTable;
+  notifications: NotificationsTable;
+  notification_receipts: NotificationReceiptsTable;
+  notification_settings: NotificationSettingsTable;
+  community_notification_levels: CommunityNotificationLevelsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -423,4 +427,44 @@ export interface PostReadsTable {
   user_id: string;
   /** YYYY-MM-DD. */
   day: ColumnType<Date, string, string>;
+}
+
+export type NotificationLevelValue = "all" | "highlights" | "none";
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  /** A NotificationKind of the contracts. */
+  kind: string;
+  /** Unread rows with the same key group (reactions): `reaction:post:<id>`. */
+  group_key: string | null;
+  community_id: string | null;
+  post_id: string | null;
+  comment_id: string | null;
+  /** Most recent first, capped; `actor_count` counts them all. */
+  actor_ids: TextArray;
+  actor_count: Generated<number>;
+  reason: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationReceiptsTable {
+  event_id: string;
+  user_id: string;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  email: ColumnType<"immediate" | "daily" | "weekly" | "none", "immediate" | "daily" | "weekly" | "none" | undefined, "immediate" | "daily" | "weekly" | "none">;
+  default_level: ColumnType<NotificationLevelValue, NotificationLevelValue | undefined, NotificationLevelValue>;
+  updated_at: UpdatedAt;
+}
+
+export interface CommunityNotificationLevelsTable {
+  user_id: string;
+  community_id: string;
+  level: NotificationLevelValue;
+  updated_at: UpdatedAt;
 }
