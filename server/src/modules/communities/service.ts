@@ -5,9 +5,9 @@ import { newId } from "../../platform/ids.ts";
 import { appendEvent } from "../../platform/outbox.ts";
 import type { CommunityKind, CommunityUpdate } from "../../platform/schema.ts";
 import type { Viewer } from "../people/policy.ts";
-import { can, type CommunityAction } from "./policy.ts";
+import { can, type CommunityAction, type CommunityFacts } from "./policy.ts";
 import { factsOf, presentCommunity } from "./present.ts";
-import { findVisibleCommunity, hasGuestMembers, type CommunityRow } from "./repository.ts";
+import { communityFactsFor, findVisibleCommunity, hasGuestMembers, type CommunityRow } from "./repository.ts";
 
 const RESTORE_DAYS = 30;
 const ADMIN_ONLY_KINDS = new Set(["company", "external"]);
@@ -19,6 +19,20 @@ export async function visibleCommunityOrThrow(db: Executor, viewer: Viewer, id: 
   const row = await findVisibleCommunity(db, viewer, id);
   if (!row) throw notFound();
   return row;
+}
+
+/**
+ * Checks that `viewer` may `action` in a community, from its policy facts alone: the same 404 as
+ * an unknown id when they may not see it (or it is deleted), a 403 when they see it but may not
+ * act. Cheaper than `visibleCommunityOrThrow`, which also loads what showing the community needs
+ * (its member count among others): feeds check access on every page.
+ */
+export async function requireCommunityAccess(db: Executor, viewer: Viewer, input: { id: string; action: CommunityAction }): Promise<CommunityFacts> {
+  const [row] = await communityFactsFor(db, viewer, [input.id]);
+  const facts = row ? factsOf(row) : undefined;
+  if (!facts || facts.deleted || !can(viewer, "see", facts)) throw notFound();
+  if (!can(viewer, input.action, facts)) throw errors.forbidden();
+  return facts;
 }
 
 /** Locks the community's row for the rest of the transaction, then reads it as `viewer` sees it. */

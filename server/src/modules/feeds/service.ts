@@ -2,7 +2,7 @@ import type { FeedQuery, PinnedPosts, PostsPage } from "@ruche/contracts";
 import type { Executor } from "../../platform/db.ts";
 import { errors } from "../../platform/errors.ts";
 import { decodeCursor, pageOf } from "../../platform/pagination.ts";
-import { requireAllowed, visibleCommunityOrThrow } from "../communities/service.ts";
+import { requireCommunityAccess } from "../communities/service.ts";
 import { canSeePerson, type Viewer } from "../people/policy.ts";
 import { loadPosts } from "../posts/present.ts";
 import { knownTopicOrThrow } from "../topics/service.ts";
@@ -37,7 +37,7 @@ export async function listHomeFeed(deps: FeedDeps, viewer: Viewer, query: FeedQu
 
 /** The community the viewer may read: 404 when they may not see it, 403 when they see it from outside (closed). */
 async function readableCommunity(db: Executor, viewer: Viewer, communityId: string): Promise<void> {
-  requireAllowed(viewer, "read", await visibleCommunityOrThrow(db, viewer, communityId));
+  await requireCommunityAccess(db, viewer, { id: communityId, action: "read" });
 }
 
 /** One community's posts, newest first (pinned ones stay in their place; they are listed apart). */
