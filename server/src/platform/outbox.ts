@@ -20,17 +20,15 @@ export interface DomainEvent {
  */
 export async function appendEvent(tx: Executor, event: DomainEvent): Promise<string> {
   const id = newId();
-  await tx
-    .insertInto("events")
-    .values({
-      id,
-      type: event.type,
-      actor_id: event.actorId ?? null,
-      subject_id: event.subjectId ?? null,
-      payload: JSON.stringify(event.payload ?? {}),
-    })
-    .execute();
-  await sql`select pg_notify(${CHANNEL}, ${id})`.execute(tx);
+  // One statement, one round trip: the row, and the notification sent when the transaction commits.
+  await sql`
+    with written as (
+      insert into events (id, type, actor_id, subject_id, payload)
+      values (${id}, ${event.type}, ${event.actorId ?? null}, ${event.subjectId ?? null}, ${JSON.stringify(event.payload ?? {})}::jsonb)
+      returning id
+    )
+    select pg_notify(${CHANNEL}, written.id::text) from written
+  `.execute(tx);
   return id;
 }
 

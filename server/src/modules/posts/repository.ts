@@ -83,16 +83,26 @@ export async function findPostRows(db: Executor, ids: string[]): Promise<PostRow
 /** Who a post mentions (those who may read it), replaced; returns who was mentioned before. */
 export async function replaceMentions(tx: Tx, postId: string, userIds: string[]): Promise<string[]> {
   const before = await tx.deleteFrom("post_mentions").where("post_id", "=", postId).returning("user_id").execute();
-  if (userIds.length > 0) await tx.insertInto("post_mentions").values(userIds.map((user_id) => ({ post_id: postId, user_id }))).execute();
+  await addMentions(tx, postId, userIds);
   return before.map((row) => row.user_id);
 }
 
-/**
- * A post's topics, replaced. Topics are created on first use; sorted slugs keep two posts
- * creating the same topics from locking them in opposite orders.
- */
+/** Records who a new post mentions. */
+export async function addMentions(tx: Tx, postId: string, userIds: string[]): Promise<void> {
+  if (userIds.length > 0) await tx.insertInto("post_mentions").values(userIds.map((user_id) => ({ post_id: postId, user_id }))).execute();
+}
+
+/** A post's topics, replaced (after an edit). */
 export async function replaceTopics(tx: Tx, post: { id: string; communityId: string; createdAt: Date }, topics: { name: string; slug: string }[]): Promise<void> {
   await tx.deleteFrom("post_topics").where("post_id", "=", post.id).execute();
+  await addTopics(tx, post, topics);
+}
+
+/**
+ * Gives a new post its topics. Topics are created on first use; sorted slugs keep two posts
+ * creating the same topics from locking them in opposite orders.
+ */
+export async function addTopics(tx: Tx, post: { id: string; communityId: string; createdAt: Date }, topics: { name: string; slug: string }[]): Promise<void> {
   if (topics.length === 0) return;
   const sorted = [...topics].sort((a, b) => (a.slug < b.slug ? -1 : 1));
   await tx

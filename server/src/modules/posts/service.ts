@@ -9,7 +9,7 @@ import { postAccessOrThrow, readableCommunityOrThrow, requirePosting, type Commu
 import { renderBody, type RenderedBody } from "./body.ts";
 import { can } from "./policy.ts";
 import { loadPost } from "./present.ts";
-import { appendRevision, insertPoll, insertPost, listRevisions, replaceMentions, replaceTopics } from "./repository.ts";
+import { addMentions, addTopics, appendRevision, insertPoll, insertPost, listRevisions, replaceMentions, replaceTopics } from "./repository.ts";
 
 /** What `post.created` and `post.updated` tell their handlers (notifications, link previews, search). */
 export function bodyEventPayload(communityId: string, rendered: RenderedBody, mentions: string[]): Record<string, unknown> {
@@ -69,8 +69,8 @@ export async function writeNewPost(tx: Tx, input: NewPostInput): Promise<string>
     must_read: input.mustRead ?? false,
     created_at: createdAt,
   });
-  await replaceMentions(tx, id, rendered.mentionedReaders);
-  await replaceTopics(tx, { id, communityId: community.row.id, createdAt }, rendered.topics);
+  await addMentions(tx, id, rendered.mentionedReaders);
+  await addTopics(tx, { id, communityId: community.row.id, createdAt }, rendered.topics);
   await tx.insertInto("post_follows").values({ post_id: id, user_id: viewer.id, following: true }).execute();
   const payload = { ...bodyEventPayload(community.row.id, rendered, rendered.mentionedReaders), sharedPostId: input.sharedPostId ?? null };
   await appendEvent(tx, { type: "post.created", actorId: viewer.id, subjectId: id, payload });
