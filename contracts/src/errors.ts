@@ -59,6 +59,7 @@ export const errorCatalogue = {
   attachment_not_found: { status: 404, message: "This attachment was not found" },
   topic_not_found: { status: 404, message: "This topic was not found" },
   post_not_announcement: { status: 409, message: "This post is not an announcement" },
+  notification_not_found: { status: 404, message: "This notification was not found" },
   user_not_found: { status: 404, message: "This person was not found" },
   invitation_not_found: { status: 404, message: "This invitation was not found" },
   token_not_found: { status: 404, message: "This access token was not found" },

@@ -23,6 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- Most recent first, at most a few; actor_count counts them all.
       actor_ids uuid[] not null default '{}',
       actor_count integer not null default 0,
+      -- Every distinct person grouped into this row, so that actor_count stays exact past the cap.
+      grouped_actor_ids uuid[] not null default '{}',
       reason text,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),

@@ -7,6 +7,11 @@ import * as stream from "./0005_stream.ts";
 import * as guestIndex from "./0006_guest_index.ts";
 import * as guestCount from "./0007_guest_count.ts";
 import * as notifications from "./0008_notifications.ts";
+import * as serverSecrets from "./0009_server_secrets.ts";
+import * as disconnect from "./0010_disconnect.ts";
+import * as push from "./0011_push.ts";
+import * as email from "./0012_email.ts";
+import * as scheduledPosts from "./0013_scheduled_posts.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +23,9 @@ export const migrations: Record<string, Migration> = {
   "0006_guest_index": guestIndex,
   "0007_guest_count": guestCount,
   "0008_notifications": notifications,
+  "0009_server_secrets": serverSecrets,
+  "0010_disconnect": disconnect,
+  "0011_push": push,
+  "0012_email": email,
+  "0013_scheduled_posts": scheduledPosts,
 };

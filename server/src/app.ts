@@ -7,6 +7,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
+import fastifyWebsocket from "@fastify/websocket";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { ErrorResponse } from "@ruche/contracts";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from "fastify";
@@ -98,6 +99,8 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
         "retry-after": String(Math.ceil(context.ttl / 1000)),
       }),
   });
+  // Stream messages are small JSON (a subscription names at most 50 topics): a larger one closes the socket.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 16 * 1024 } });
   registerAuthentication(app, { db: runtime.db, config });
   registerMetrics(app);
 

@@ -11,6 +11,8 @@ export interface Config {
   /** Absent: Ruche runs its embedded PostgreSQL in `dataDir/pg`. */
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of Ruche's Redis channels, so that several Ruche installations may share one Redis. */
+  redisPrefix: string;
   /** Absent: mail is written as .eml files under `dataDir/mail`. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.DATA_DIR ?? "./data"),
     databaseUrl: url("DATABASE_URL", env.DATABASE_URL),
     redisUrl: url("REDIS_URL", env.REDIS_URL),
+    redisPrefix: env.REDIS_PREFIX ?? "ruche:",
     smtpUrl: url("SMTP_URL", env.SMTP_URL),
     mailFrom: env.MAIL_FROM ?? "Ruche <no-reply@localhost>",
     role,

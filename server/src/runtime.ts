@@ -5,11 +5,17 @@ import { openDb, type ConnectionConfig, type Db } from "./platform/db.ts";
 import { Jobs } from "./platform/jobs.ts";
 import { Mailer, type MailMessage } from "./platform/mailer.ts";
 import { OutboxDispatcher, type EventHandler } from "./platform/outbox.ts";
+import { createPubSub, type PubSub } from "./platform/pubsub.ts";
 import { createStorage } from "./platform/storage.ts";
 import { removeAbandonedUploads } from "./modules/attachments/service.ts";
 import { archiveEndedProjects } from "./modules/communities/projects.ts";
 import { eventHandlers } from "./modules/index.ts";
 import { fetchLinkPreview, type PreviewJob } from "./modules/previews/jobs.ts";
+import { streamTypes } from "./modules/realtime/deliveries.ts";
+import { StreamHub } from "./modules/realtime/hub.ts";
+import { registerDisconnectJobs } from "./modules/disconnect/jobs.ts";
+import { registerNotificationsJobs } from "./modules/notifications/jobs.ts";
+import { registerSchedulingJobs } from "./modules/scheduling/jobs.ts";
 
 /** The long-lived parts a Ruche process shares between requests, jobs and the outbox. */
 export interface Runtime {
@@ -20,6 +26,10 @@ export interface Runtime {
   jobs: Jobs;
   mailer: Mailer;
   dispatcher: OutboxDispatcher;
+  /** Messages between processes: PostgreSQL LISTEN/NOTIFY, or Redis when `REDIS_URL` is set. */
+  pubsub: PubSub;
+  /** The realtime stream's hub; it starts listening at the first connection. */
+  hub: StreamHub;
   close(): Promise<void>;
 }
 
@@ -36,6 +46,11 @@ export interface RuntimeOptions {
 export async function createRuntime(config: Config, connection: ConnectionConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const { db, pool } = openDb(connection, 20);
   const jobs = new Jobs(connection, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 });
+  const pubsub = createPubSub({ redisUrl: config.redisUrl, connection, pool });
+  // With Redis, the dispatcher publishes each event id that the stream uses; without, the hub
+  // listens to the outbox's own notifications (sent at commit).
+  const channel = config.redisUrl ? `${config.redisPrefix}events` : "ruche_outbox";
+  const hub = new StreamHub({ db, pubsub, channel });
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir: path.join(config.dataDir, "mail") });
   const runtime: Runtime = {
     config,
@@ -45,14 +60,22 @@ export async function createRuntime(config: Config, connection: ConnectionConfig
     jobs,
     mailer,
     dispatcher: undefined as unknown as OutboxDispatcher,
+    pubsub,
+    hub,
     close: async () => {
       await runtime.dispatcher.stop();
+      await hub.close();
       await jobs.stop();
       mailer.close();
       await db.destroy();
     },
   };
   const handlers: Record<string, EventHandler[]> = eventHandlers(runtime);
+  if (config.redisUrl) {
+    const publish: EventHandler = async (event) => pubsub.publish(channel, event.id);
+    // First, so that a failing handler of another module (retried later) does not hold the stream back.
+    for (const type of streamTypes) handlers[type] = [publish, ...(handlers[type] ?? [])];
+  }
   runtime.dispatcher = new OutboxDispatcher({ db, connection, handlers });
   await jobs.start();
   if (options.work ?? true) {
@@ -70,6 +93,9 @@ export async function createRuntime(config: Config, connection: ConnectionConfig
     });
     // Hourly: an upload nobody attached goes a day (and at most an hour) after it was made.
     await jobs.schedule("attachments.remove_unclaimed", "30 * * * *");
+    await registerNotificationsJobs(runtime);
+    await registerDisconnectJobs(runtime);
+    await registerSchedulingJobs(runtime);
     await runtime.dispatcher.start();
   }
   return runtime;

@@ -6,6 +6,7 @@ import { hashSecret, newId, newSecret } from "../src/platform/ids.ts";
 import { appendEvent } from "../src/platform/outbox.ts";
 import { LocalDiskStorage, newStorageKey } from "../src/platform/storage.ts";
 import { buildUser } from "./factories.ts";
+import { populateDisconnect, populateEmail, populatePush, populateScheduledPosts } from "./populate-features.ts";
 
 const DAY = 86_400_000;
 
@@ -107,6 +108,12 @@ export async function populateEveryTable(db: Db, dataDir: string): Promise<void>
   await populatePosts(db, { communityId: project, authorId: manager.id, readerId: report.id });
   await populateFollowsAndReads(db, { communityId: project, authorId: manager.id, readerId: report.id });
   await appendEvent(db, { type: "invitation.created", actorId: manager.id, subjectId: report.id, payload: { email: report.email, nested: { ok: true } } });
+  await db.insertInto("server_secrets").values({ name: "populate-key", value: "a secret\twith a tab" }).execute();
+  const people = { adminId: manager.id, memberId: report.id, communityId: project };
+  await populateDisconnect(db, people);
+  await populatePush(db, people);
+  await populateEmail(db, people);
+  await populateScheduledPosts(db, people);
 }
 
 /** An edited post with a topic and a mention, bookmarked and followed: the rows of the posts module's tables. */
@@ -244,7 +251,7 @@ async function populateNotifications(db: Db, input: { communityId: string; autho
     .insertInto("notifications")
     .values([
       { id: newId(), user_id: input.readerId, kind: "reply", community_id: input.communityId, post_id: input.postId, comment_id: input.replyId, actor_ids: [input.authorId], actor_count: 1 },
-      { id: newId(), user_id: input.readerId, kind: "reaction", group_key: `reaction:comment:${input.commentId}`, community_id: input.communityId, post_id: input.postId, comment_id: input.commentId, actor_ids: [input.authorId], actor_count: 1, read_at: new Date() },
+      { id: newId(), user_id: input.readerId, kind: "reaction", group_key: `reaction:comment:${input.commentId}`, community_id: input.communityId, post_id: input.postId, comment_id: input.commentId, actor_ids: [input.authorId], grouped_actor_ids: [input.authorId], actor_count: 1, read_at: new Date() },
     ])
     .execute();
   const event = await appendEvent(db, { type: "comment.created", actorId: input.authorId, subjectId: input.replyId, payload: { postId: input.postId, parentId: input.commentId, mentionedIds: [input.readerId] } });

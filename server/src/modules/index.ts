@@ -3,6 +3,7 @@ import type { EventHandler } from "../platform/outbox.ts";
 import type { Runtime } from "../runtime.ts";
 import { accountsRoutes } from "./accounts/routes.ts";
 import { communitiesEventHandlers } from "./communities/events.ts";
+import { disconnectRoutes } from "./disconnect/routes.ts";
 import { communityMembershipRoutes } from "./communities/membership-routes.ts";
 import { communitiesRoutes } from "./communities/routes.ts";
 import { communitySettingsRoutes } from "./communities/settings-routes.ts";
@@ -18,9 +19,11 @@ import { organisationRoutes } from "./organisation/routes.ts";
 import { peopleRoutes } from "./people/routes.ts";
 import { postsRoutes } from "./posts/routes.ts";
 import { previewsEventHandlers } from "./previews/events.ts";
+import { pushRoutes } from "./push/routes.ts";
 import { recoveryEventHandlers } from "./recovery/events.ts";
 import { realtimeRoutes } from "./realtime/routes.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
+import { schedulingRoutes } from "./scheduling/routes.ts";
 
 /** Every feature's HTTP routes, registered under the app in this order. */
 export async function registerModules(app: FastifyInstance, runtime: Runtime): Promise<void> {
@@ -39,6 +42,9 @@ export async function registerModules(app: FastifyInstance, runtime: Runtime): P
   await app.register(attachmentsRoutes(runtime));
   await app.register(notificationsRoutes(runtime));
   await app.register(realtimeRoutes(runtime));
+  await app.register(disconnectRoutes(runtime));
+  await app.register(pushRoutes(runtime));
+  await app.register(schedulingRoutes(runtime));
 }
 
 /** Every feature's outbox handlers, by event type. */

@@ -41,6 +41,11 @@ export interface Database {
   notification_receipts: NotificationReceiptsTable;
   notification_settings: NotificationSettingsTable;
   community_notification_levels: CommunityNotificationLevelsTable;
+  server_secrets: ServerSecretsTable;
+  // --- tables of 0010_disconnect ---
+  // --- tables of 0011_push ---
+  // --- tables of 0012_email ---
+  // --- tables of 0013_scheduled_posts ---
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -444,6 +449,8 @@ export interface NotificationsTable {
   /** Most recent first, capped; `actor_count` counts them all. */
   actor_ids: TextArray;
   actor_count: Generated<number>;
+  /** Every distinct person grouped into the row (actor_ids keeps only the latest few). */
+  grouped_actor_ids: TextArray;
   reason: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -468,3 +475,17 @@ export interface CommunityNotificationLevelsTable {
   level: NotificationLevelValue;
   updated_at: UpdatedAt;
 }
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+// --- interfaces of 0010_disconnect ---
+
+// --- interfaces of 0011_push ---
+
+// --- interfaces of 0012_email ---
+
+// --- interfaces of 0013_scheduled_posts ---

@@ -14,6 +14,7 @@ import {
 } from "./grid.ts";
 import { feedCommunityRoutes } from "./feed-routes.ts";
 import { membershipRoutes } from "./membership-routes.ts";
+import { notificationCommunityRoutes } from "./notification-routes.ts";
 import { field, isCommunity, pageIncludes, personId, type CommunityRoute } from "./route-kit.ts";
 import { settingsRoutes } from "./settings-routes.ts";
 
@@ -93,4 +94,4 @@ const joinRoutes: Record<string, CommunityRoute> = {
   },
 };
 
-export const communityRoutes: Record<string, CommunityRoute> = { ...readRoutes, ...lifecycleRoutes, ...joinRoutes, ...membershipRoutes, ...settingsRoutes, ...feedCommunityRoutes };
+export const communityRoutes: Record<string, CommunityRoute> = { ...readRoutes, ...lifecycleRoutes, ...joinRoutes, ...membershipRoutes, ...settingsRoutes, ...feedCommunityRoutes, ...notificationCommunityRoutes };

@@ -1,0 +1,93 @@
+import { StreamSubscribe, StreamUnsubscribe, type StreamClientMessage, type StreamServerMessage } from "@ruche/contracts";
+import { FormatRegistry } from "@sinclair/typebox";
+import { TypeCompiler } from "@sinclair/typebox/compiler";
+import type { WebSocket } from "ws";
+import { RecentIds } from "./recent-ids.ts";
+
+// TypeBox checks no string format unless told how; HTTP requests are checked by Ajv instead.
+if (!FormatRegistry.Has("uuid")) FormatRegistry.Set("uuid", (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value));
+const checks = { subscribe: TypeCompiler.Compile(StreamSubscribe), unsubscribe: TypeCompiler.Compile(StreamUnsubscribe) };
+
+/** Close code for a socket whose person may no longer be signed in (deactivated, signed out, token revoked). */
+export const CLOSE_SIGNED_OUT = 4401;
+
+/** How the socket's person proved who they are. */
+export interface StreamAuth {
+  userId: string;
+  via: "session" | "token";
+  sessionHash?: string | undefined;
+  tokenId?: string | undefined;
+}
+
+type EventMessage = Extract<StreamServerMessage, { type: "event" }>;
+
+/**
+ * One client's socket: its topics, and the ordering rules of a resume. While missed events are
+ * replayed, live ones are held back, then sent after the replay; each (event, topic) goes out once.
+ */
+export class StreamConnection {
+  readonly topics = new Set<string>();
+  /** Whether the client answered the last ping. */
+  alive = true;
+  private replaying = 0;
+  private held: EventMessage[] = [];
+  private readonly sent = new RecentIds(5000);
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly auth: StreamAuth,
+  ) {}
+
+  send(message: StreamServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  /** Sends an event unless it was sent on this topic already; holds it while a replay runs. */
+  deliver(message: EventMessage, options: { replay?: boolean } = {}): void {
+    if (this.replaying > 0 && !options.replay) {
+      this.held.push(message);
+      return;
+    }
+    if (this.sent.add(`${message.id} ${message.topic}`)) this.send(message);
+  }
+
+  /** Holds live events back until `endReplay`. */
+  startReplay(): void {
+    this.replaying += 1;
+  }
+
+  endReplay(): void {
+    this.replaying -= 1;
+    if (this.replaying > 0) return;
+    const held = this.held;
+    this.held = [];
+    for (const message of held) this.deliver(message);
+  }
+
+  /** Runs the client's messages one after another, so a subscribe completes before the next. */
+  enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch(() => this.send({ type: "error", code: "internal_error", message: "The message could not be handled" }));
+  }
+
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason);
+  }
+}
+
+/** Parses a client message, or answers why it is not one. */
+export function parseClientMessage(raw: string): { message: StreamClientMessage } | { error: { code: string; message: string } } {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { error: { code: "invalid_json", message: "The message is not valid JSON" } };
+  }
+  const type = typeof value === "object" && value !== null && "type" in value ? value.type : undefined;
+  if (type !== "subscribe" && type !== "unsubscribe") return { error: { code: "validation_failed", message: "type: must be subscribe or unsubscribe" } };
+  const check = checks[type];
+  if (check.Check(value)) return { message: value };
+  const first = check.Errors(value).First();
+  const field = first?.path.replace(/^\//, "").replaceAll("/", ".") || "message";
+  return { error: { code: "validation_failed", message: `${field}: ${first?.message ?? "is not valid"}` } };
+}
