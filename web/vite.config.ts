@@ -8,7 +8,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { "/api": api, "/healthz": api },
+    // ws: the realtime stream (/api/v1/stream) is a WebSocket upgrade.
+    proxy: { "/api": { target: api, ws: true }, "/healthz": api },
   },
   build: { outDir: "dist", emptyOutDir: true },
 });

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router-dom";
 import { api } from "../api/client.ts";
 import { useLanguageSync, useSession } from "../api/session.ts";
+import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
 import { Brand } from "./Brand.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
@@ -57,7 +58,10 @@ export function AppLayout() {
               <Brand />
             </Link>
           </Group>
-          <UserMenu user={user} />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu user={user} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar id="main-navigation" p="sm" component="nav" aria-label={t("nav.main")}>

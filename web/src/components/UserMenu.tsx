@@ -34,6 +34,9 @@ export function UserMenu({ user }: { user: Me }) {
         <Menu.Item component={Link} to="/me/tokens">
           {t("nav.tokens")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/settings/notifications">
+          {t("notifications:settings.link")}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={() => void logOut()}>{t("nav.logout")}</Menu.Item>
       </Menu.Dropdown>

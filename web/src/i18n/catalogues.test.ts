@@ -8,18 +8,20 @@ import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enCommunities from "./en/communities.json";
 import enPeople from "./en/people.json";
+import enNotifications from "./en/notifications.json";
 import enStream from "./en/stream.json";
 import frAdmin from "./fr/admin.json";
 import frAuth from "./fr/auth.json";
 import frCommon from "./fr/common.json";
 import frCommunities from "./fr/communities.json";
 import frPeople from "./fr/people.json";
+import frNotifications from "./fr/notifications.json";
 import frStream from "./fr/stream.json";
 
 // Read directly (not through index.ts, which starts i18next in a browser).
 const catalogues = {
-  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream },
-  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream },
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications },
 } as const;
 type Namespace = keyof typeof catalogues.fr;
 

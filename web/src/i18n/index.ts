@@ -5,20 +5,22 @@ import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enCommunities from "./en/communities.json";
 import enPeople from "./en/people.json";
+import enNotifications from "./en/notifications.json";
 import enStream from "./en/stream.json";
 import frAdmin from "./fr/admin.json";
 import frAuth from "./fr/auth.json";
 import frCommon from "./fr/common.json";
 import frCommunities from "./fr/communities.json";
 import frPeople from "./fr/people.json";
+import frNotifications from "./fr/notifications.json";
 import frStream from "./fr/stream.json";
 
 export type Language = "fr" | "en";
 
 /** Every catalogue, by language then namespace (one namespace per area of the app). */
 export const catalogues = {
-  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream },
-  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream },
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications },
 } as const;
 
 /** The browser's first preferred language that Ruche speaks, if any. */
@@ -39,7 +41,7 @@ void i18next.use(initReactI18next).init({
   resources: catalogues,
   lng: browserLanguage() ?? "fr",
   fallbackLng: false,
-  ns: ["common", "auth", "people", "admin", "communities", "stream"],
+  ns: ["common", "auth", "people", "admin", "communities", "stream", "notifications"],
   defaultNS: "common",
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -12,6 +12,8 @@ import { SetupPage } from "../features/auth/SetupPage.tsx";
 import { VerifyEmailPage } from "../features/auth/VerifyEmailPage.tsx";
 import { CommunitiesPage } from "../features/communities/CommunitiesPage.tsx";
 import { CommunityPage } from "../features/communities/CommunityPage.tsx";
+import { NotificationSettingsPage } from "../features/notifications/NotificationSettingsPage.tsx";
+import { NotificationsPage } from "../features/notifications/NotificationsPage.tsx";
 import { PeoplePage } from "../features/people/PeoplePage.tsx";
 import { PersonPage } from "../features/people/PersonPage.tsx";
 import { ProfilePage } from "../features/people/ProfilePage.tsx";
@@ -47,6 +49,8 @@ export const router = createBrowserRouter([
       { path: "/posts/:id", element: <PostPage /> },
       { path: "/topics/:slug", element: <TopicPage /> },
       { path: "/bookmarks", element: <BookmarksPage /> },
+      { path: "/notifications", element: <NotificationsPage /> },
+      { path: "/settings/notifications", element: <NotificationSettingsPage /> },
       {
         path: "/admin",
         element: <AdminLayout />,

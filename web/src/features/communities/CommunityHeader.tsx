@@ -1,6 +1,7 @@
 import type { Community } from "@ruche/contracts";
 import { Group, Image, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { CommunityNotificationLevel } from "../notifications/CommunityNotificationLevel.tsx";
 import { CommunityBadges } from "./CommunityBadges.tsx";
 import { MembershipActions } from "./MembershipActions.tsx";
 
@@ -21,6 +22,7 @@ export function CommunityHeader({ community, onHidden }: { community: Community;
               {t("card.members", { count: community.memberCount })}
             </Text>
           ) : null}
+          <CommunityNotificationLevel community={community} />
         </Stack>
         <MembershipActions community={community} withLeave onHidden={onHidden} />
       </Group>

@@ -3,6 +3,10 @@ import { Alert, Button, Center, Skeleton, Stack, Text, VisuallyHidden } from "@m
 import { useCallback, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/errors.ts";
+import { livePostTopics } from "../realtime/live-feed.ts";
+import { NewPostsBanner } from "../realtime/NewPostsBanner.tsx";
+import { useLiveFeed } from "../realtime/useLiveFeed.ts";
+import { useLivePosts } from "../realtime/useLivePosts.ts";
 import { itemsOf } from "./feed-cache.ts";
 import { PostCard } from "./PostCard.tsx";
 import { useFeed, type FeedSource } from "./queries.ts";
@@ -63,6 +67,15 @@ export function PostFeed({ source, label, empty, exclude }: PostFeedProps) {
   const pages = feed.data?.pages ?? [];
   const lastPage = pages.at(-1);
   const posts = itemsOf(feed.data).filter((post) => !exclude?.(post));
+  // Live: others' new posts wait behind a banner; the first page's posts update in place.
+  const live = useLiveFeed(source);
+  useLivePosts(livePostTopics(pages[0]?.items ?? []));
+  const top = useRef<HTMLDivElement>(null);
+  const showNew = () => {
+    void live.showNew();
+    top.current?.scrollIntoView({ block: "start" });
+    top.current?.focus();
+  };
 
   if (feed.isPending) return <FeedSkeleton />;
   if (feed.isError) {
@@ -73,7 +86,8 @@ export function PostFeed({ source, label, empty, exclude }: PostFeedProps) {
     );
   }
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={top} tabIndex={-1} style={{ outline: "none", scrollMarginTop: 80 }}>
+      <NewPostsBanner count={live.waiting} onShow={showNew} />
       {/* A feed must hold articles: an empty one is a sentence, not an empty role="feed". */}
       {posts.length === 0 ? (
         <Text c="dimmed" ta="center" py="lg">

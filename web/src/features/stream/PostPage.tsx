@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router-dom";
 import { errorMessage } from "../../api/errors.ts";
 import { usePageTitle } from "../../components/usePageTitle.ts";
 import { NotFoundPage } from "../../routes/NotFoundPage.tsx";
+import { useLivePosts } from "../realtime/useLivePosts.ts";
 import { PostCard } from "./PostCard.tsx";
 import { isMissing, usePost } from "./queries.ts";
 
@@ -15,6 +16,8 @@ export function PostPage() {
   const { t } = useTranslation("stream");
   const { id = "" } = useParams();
   const post = usePost(id);
+  // The opened post stays live: new comments and reactions appear without a reload.
+  useLivePosts(post.data && !post.data.deletedAt ? [`post:${post.data.id}`] : []);
   const author = post.data?.author?.displayName ?? t("post.formerMember");
   usePageTitle(isMissing(post.error) ? t("common:notFound.title") : post.data ? t("post.pageTitle", { author }) : "");
 
