@@ -84,6 +84,34 @@ describe("the outbox", () => {
     expect((await eventRow(id)).dispatched_at).toBeInstanceOf(Date);
   });
 
+  it("delivers the events around a failing one in the same round, and keeps only the failing one pending", async () => {
+    const ids: string[] = [];
+    for (const type of ["invitation.created", "invitation.revoked", "invitation.created"]) ids.push(await appendEvent(database.db, { type }));
+    const [first, failing, last] = ids as [string, string, string];
+    const delivered: string[] = [];
+    await startDispatcher({
+      "invitation.created": [
+        async (event, tx) => {
+          await tx.insertInto("server_secrets").values({ name: `outbox-${event.id}`, value: "written" }).execute();
+          delivered.push(event.id);
+        },
+      ],
+      "invitation.revoked": [
+        async (event, tx) => {
+          await tx.insertInto("server_secrets").values({ name: `outbox-${event.id}`, value: "rolled back" }).execute();
+          throw new Error("this one fails");
+        },
+      ],
+    });
+    await eventually(async () => ((await eventRow(failing)).attempts > 0 ? true : undefined));
+    expect(delivered.filter((id) => ids.includes(id))).toEqual([first, last]);
+    expect((await eventRow(first)).dispatched_at).toBeInstanceOf(Date);
+    expect((await eventRow(last)).dispatched_at).toBeInstanceOf(Date);
+    expect((await eventRow(failing)).dispatched_at).toBeNull();
+    const written = await database.db.selectFrom("server_secrets").select("name").where("name", "in", ids.map((id) => `outbox-${id}`)).execute();
+    expect(written.map((row) => row.name).sort()).toEqual([`outbox-${first}`, `outbox-${last}`].sort());
+  });
+
   it("rolls back what a failing handler wrote, so a retry does not write it twice", async () => {
     const id = await appendEvent(database.db, { type: "user.created" });
     let calls = 0;

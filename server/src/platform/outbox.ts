@@ -99,47 +99,55 @@ export class OutboxDispatcher {
     } while (this.running && this.again);
   }
 
+  /**
+   * Claims up to a batch of pending events and runs their handlers in one transaction, which also
+   * marks them dispatched: one commit for many events when they arrive fast (each commit waits
+   * for the disk). Each event's handlers run under a savepoint, so a failing one rolls back only
+   * what its own handlers wrote; that event stays pending with its attempt counted.
+   */
   private async dispatchBatch(): Promise<number> {
-    const ids = await this.options.db
-      .selectFrom("events")
-      .select("id")
-      .where("dispatched_at", "is", null)
-      .where("attempts", "<", MAX_ATTEMPTS)
-      .orderBy("created_at")
-      .orderBy("id")
-      .limit(BATCH)
-      .execute()
-      .catch((error: unknown) => {
-        this.options.onError?.(error);
-        return [];
-      });
-    for (const { id } of ids) await this.dispatchOne(id);
-    return ids.length;
-  }
-
-  private async dispatchOne(id: string): Promise<void> {
     try {
-      await this.options.db.transaction().execute(async (tx) => {
-        const event = await tx
+      return await this.options.db.transaction().execute(async (tx) => {
+        const events = await tx
           .selectFrom("events")
           .selectAll()
-          .where("id", "=", id)
           .where("dispatched_at", "is", null)
+          .where("attempts", "<", MAX_ATTEMPTS)
+          .orderBy("created_at")
+          .orderBy("id")
+          .limit(BATCH)
           .forUpdate()
           .skipLocked()
-          .executeTakeFirst();
-        if (!event) return;
-        for (const handler of this.options.handlers[event.type] ?? []) await handler(event, tx);
-        await tx.updateTable("events").set({ dispatched_at: new Date() }).where("id", "=", id).execute();
+          .execute();
+        const dispatched: string[] = [];
+        for (const event of events) {
+          if (await this.dispatchOne(tx, event)) dispatched.push(event.id);
+        }
+        if (dispatched.length > 0) await tx.updateTable("events").set({ dispatched_at: new Date() }).where("id", "in", dispatched).execute();
+        return events.length;
       });
     } catch (error) {
       this.options.onError?.(error);
-      await this.options.db
+      return 0;
+    }
+  }
+
+  /** Runs one event's handlers under a savepoint; false (and the attempt counted) when one fails. */
+  private async dispatchOne(tx: Tx, event: EventRow): Promise<boolean> {
+    await sql`savepoint dispatch_event`.execute(tx);
+    try {
+      for (const handler of this.options.handlers[event.type] ?? []) await handler(event, tx);
+      await sql`release savepoint dispatch_event`.execute(tx);
+      return true;
+    } catch (error) {
+      this.options.onError?.(error, event);
+      await sql`rollback to savepoint dispatch_event`.execute(tx);
+      await tx
         .updateTable("events")
         .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: String(error).slice(0, 2000) }))
-        .where("id", "=", id)
-        .execute()
-        .catch(() => undefined);
+        .where("id", "=", event.id)
+        .execute();
+      return false;
     }
   }
 }
