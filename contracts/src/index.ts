@@ -8,3 +8,7 @@ export * from "./communities.ts";
 export * from "./stream.ts";
 export * from "./realtime.ts";
 export * from "./notifications.ts";
+export * from "./email.ts";
+export * from "./scheduling.ts";
+export * from "./push.ts";
+export * from "./disconnect.ts";

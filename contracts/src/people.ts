@@ -58,6 +58,8 @@ export const Me = Type.Composite([
     email: Type.String(),
     emailVerified: Type.Boolean(),
     language: Type.Union([Language, Type.Null()]),
+    /** An absence: no email or push before it ends (the right to disconnect). */
+    awayUntil: Type.Union([Timestamp, Type.Null()]),
   }),
 ]);
 export type Me = Static<typeof Me>;
@@ -81,6 +83,8 @@ export const UpdateProfileBody = Type.Object(
     timezone: Type.Optional(Type.Union([TimeZone, Type.Literal(""), Type.Null()])),
     workingHours: Type.Optional(WorkingHours),
     language: Type.Optional(Type.Union([Language, Type.Null()])),
+    /** An absence's end; null clears it. */
+    awayUntil: Type.Optional(Type.Union([Timestamp, Type.Null()])),
   },
   { additionalProperties: false },
 );

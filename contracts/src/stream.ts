@@ -202,6 +202,8 @@ export const CreatePostBody = Type.Object(
     /** Managers (and admins in company communities) only. */
     announcement: Type.Optional(Type.Boolean()),
     mustRead: Type.Optional(Type.Boolean()),
+    /** Announcements only: delivered at once despite the right to disconnect (admins; managers when allowed). */
+    urgent: Type.Optional(Type.Object({ reason: Type.String({ maxLength: 500, pattern: "^[^\\u0000]*$" }) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

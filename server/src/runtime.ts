@@ -30,6 +30,8 @@ export interface Runtime {
   pubsub: PubSub;
   /** The realtime stream's hub; it starts listening at the first connection. */
   hub: StreamHub;
+  /** Tests only: loopback `host:port` push endpoints may name (see modules/push). Empty otherwise. */
+  pushAllowHosts: string[];
   close(): Promise<void>;
 }
 
@@ -40,6 +42,8 @@ export interface RuntimeOptions {
   pollingIntervalSeconds?: number;
   /** Tests only: local servers link previews may fetch from (see `safeFetch`). Never set from configuration. */
   linkPreviewAllowHosts?: string[];
+  /** Tests only: loopback push endpoints (`127.0.0.1:port`) people may subscribe and be pushed to. */
+  pushAllowHosts?: string[];
 }
 
 /** Opens the pool, the job queue, the mailer and the outbox dispatcher over a migrated database. */
@@ -62,6 +66,7 @@ export async function createRuntime(config: Config, connection: ConnectionConfig
     dispatcher: undefined as unknown as OutboxDispatcher,
     pubsub,
     hub,
+    pushAllowHosts: options.pushAllowHosts ?? [],
     close: async () => {
       await runtime.dispatcher.stop();
       await hub.close();

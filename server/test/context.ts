@@ -27,6 +27,8 @@ export interface TestContextOptions {
   webRoot?: string;
   /** Local servers (`127.0.0.1:port`) link previews may fetch from. */
   linkPreviewAllowHosts?: string[];
+  /** Local push endpoints (`127.0.0.1:port`) browsers may subscribe with. */
+  pushAllowHosts?: string[];
 }
 
 /** Builds a fresh Ruche on a fresh database, for `app.inject()`. */
@@ -41,6 +43,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     work: options.work ?? true,
     pollingIntervalSeconds: 0.5,
     ...(options.linkPreviewAllowHosts ? { linkPreviewAllowHosts: options.linkPreviewAllowHosts } : {}),
+    ...(options.pushAllowHosts ? { pushAllowHosts: options.pushAllowHosts } : {}),
   });
   const app = await buildApp(runtime, { logger: false, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
   await app.ready();

@@ -21,6 +21,10 @@ export interface EmailContent {
   action?: { label: string; url: string };
   /** A closing remark in small print (expiry, "ignore this if it was not you"). */
   footnote?: string;
+  /** A list of lines, each a link (a summary of notifications). */
+  links?: { label: string; url: string }[];
+  /** A small link at the very end that stops such mails (notification mails). */
+  unsubscribe?: { label: string; url: string };
 }
 
 const signature: Record<MailLanguage, (organisation: string) => string> = {
@@ -44,9 +48,11 @@ export async function loadMailContext(db: Executor, userId?: string | null): Pro
 
 function renderText(content: EmailContent, context: MailContext): string {
   const lines = [content.heading, "", ...content.paragraphs.flatMap((p) => [p, ""])];
+  for (const link of content.links ?? []) lines.push(`- ${link.label}`, `  ${link.url}`, "");
   if (content.action) lines.push(`${content.action.label}:`, content.action.url, "");
   if (content.footnote) lines.push(content.footnote, "");
   lines.push("--", signature[context.language](context.organisationName));
+  if (content.unsubscribe) lines.push("", `${content.unsubscribe.label}: ${content.unsubscribe.url}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -56,6 +62,12 @@ function renderHtml(content: EmailContent, context: MailContext): string {
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#b45309;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(content.action.label)}</a></p>
 <p style="margin:0 0 16px;font-size:13px;color:#555555;word-break:break-all">${escapeHtml(content.action.url)}</p>`
     : "";
+  const links = content.links?.length
+    ? `<ul style="margin:0 0 16px;padding-left:20px">${content.links.map((link) => `<li style="margin:0 0 8px"><a href="${escapeHtml(link.url)}" style="color:#b45309">${escapeHtml(link.label)}</a></li>`).join("\n")}</ul>`
+    : "";
+  const unsubscribe = content.unsubscribe
+    ? `<p style="margin:16px 0 0;font-size:12px;color:#555555"><a href="${escapeHtml(content.unsubscribe.url)}" style="color:#555555">${escapeHtml(content.unsubscribe.label)}</a></p>`
+    : "";
   const footnote = content.footnote ? `<p style="margin:0 0 16px;font-size:13px;color:#555555">${escapeHtml(content.footnote)}</p>` : "";
   return `<!doctype html>
 <html lang="${context.language}">
@@ -64,9 +76,11 @@ function renderHtml(content: EmailContent, context: MailContext): string {
 <div style="max-width:560px;margin:0 auto;background:#ffffff;padding:32px;border-radius:8px">
 <h1 style="font-size:20px;margin:0 0 24px">${escapeHtml(content.heading)}</h1>
 ${paragraphs}
+${links}
 ${action}
 ${footnote}
 <p style="margin:32px 0 0;font-size:13px;color:#555555">${escapeHtml(signature[context.language](context.organisationName))}</p>
+${unsubscribe}
 </div>
 </body>
 </html>

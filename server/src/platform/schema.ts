@@ -43,9 +43,15 @@ export interface Database {
   community_notification_levels: CommunityNotificationLevelsTable;
   server_secrets: ServerSecretsTable;
   // --- tables of 0010_disconnect ---
+  notification_deliveries: NotificationDeliveriesTable;
+  urgent_overrides: UrgentOverridesTable;
   // --- tables of 0011_push ---
+  push_subscriptions: PushSubscriptionsTable;
   // --- tables of 0012_email ---
+  email_digests: EmailDigestsTable;
   // --- tables of 0013_scheduled_posts ---
+  scheduled_posts: ScheduledPostsTable;
+  scheduled_comments: ScheduledCommentsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -61,6 +67,11 @@ export interface OrganisationTable {
   allowed_signup_domains: TextArray;
   members_can_invite: Generated<boolean>;
   logo_file_id: string | null;
+  /** 0010_disconnect: ISO weekdays, and hours as "HH:MM:SS". */
+  working_days: ColumnType<number[], number[] | undefined, number[]>;
+  work_starts: Generated<string>;
+  work_ends: Generated<string>;
+  managers_may_urge: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -103,6 +114,8 @@ export interface UsersTable {
   updated_at: UpdatedAt;
   deactivated_at: Timestamp | null;
   last_seen_at: Timestamp | null;
+  /** 0010_disconnect: an absence; no email or push before it ends. */
+  away_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface WorkingSpanRow {
@@ -483,9 +496,79 @@ export interface ServerSecretsTable {
 }
 
 // --- interfaces of 0010_disconnect ---
+export interface NotificationDeliveriesTable {
+  id: string;
+  user_id: string;
+  notification_id: string;
+  due_at: Timestamp;
+  urgent: Generated<boolean>;
+  created_at: CreatedAt;
+  released_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface UrgentOverridesTable {
+  id: string;
+  post_id: string;
+  actor_id: string | null;
+  reason: string;
+  created_at: CreatedAt;
+}
 
 // --- interfaces of 0011_push ---
 
+export interface PushSubscriptionsTable {
+  id: string;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  last_success_at: Timestamp | null;
+  failures: Generated<number>;
+}
+
 // --- interfaces of 0012_email ---
 
+/** One row a person who ever had a digest round: when it ran, what it covered, when a mail last went. */
+export interface EmailDigestsTable {
+  user_id: string;
+  last_round_at: Timestamp | null;
+  covered_until: Timestamp | null;
+  last_sent_at: Timestamp | null;
+}
+
 // --- interfaces of 0013_scheduled_posts ---
+
+export interface ScheduledPostsTable {
+  id: string;
+  author_id: string;
+  community_id: string;
+  body: string;
+  announcement: ColumnType<boolean, boolean | undefined, boolean>;
+  send_at: Timestamp;
+  status: ColumnType<"scheduled" | "published" | "failed", "scheduled" | "published" | "failed" | undefined, "scheduled" | "published" | "failed">;
+  post_id: string | null;
+  /** The ErrorCode that stopped it going out (`post_not_allowed`, ...). */
+  failure_code: string | null;
+  failure_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  processed_at: Timestamp | null;
+}
+
+export interface ScheduledCommentsTable {
+  id: string;
+  author_id: string;
+  post_id: string;
+  parent_id: string | null;
+  body: string;
+  send_at: Timestamp;
+  status: ScheduledPostsTable["status"];
+  comment_id: string | null;
+  failure_code: string | null;
+  failure_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  processed_at: Timestamp | null;
+}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { api, setCsrfToken } from "../api/client.ts";
 import { sessionKey } from "../api/session.ts";
+import { turnPushOff } from "../features/push/push-browser.ts";
 
 /** The signed-in person's avatar, opening their profile, tokens and sign-out. */
 export function UserMenu({ user }: { user: Me }) {
@@ -12,6 +13,8 @@ export function UserMenu({ user }: { user: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logOut = async () => {
+    // A shared computer must not keep showing this person's notifications to the next one.
+    await turnPushOff().catch(() => undefined);
     await api("POST", "/auth/logout").catch(() => undefined);
     setCsrfToken("");
     queryClient.setQueryData(sessionKey, null);
@@ -36,6 +39,9 @@ export function UserMenu({ user }: { user: Me }) {
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/notifications">
           {t("notifications:settings.link")}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/scheduled">
+          {t("scheduling:list.title")}
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={() => void logOut()}>{t("nav.logout")}</Menu.Item>

@@ -9,19 +9,25 @@ import enCommon from "./en/common.json";
 import enCommunities from "./en/communities.json";
 import enPeople from "./en/people.json";
 import enNotifications from "./en/notifications.json";
+import enDisconnect from "./en/disconnect.json";
 import enStream from "./en/stream.json";
+import enScheduling from "./en/scheduling.json";
+import enPush from "./en/push.json";
 import frAdmin from "./fr/admin.json";
 import frAuth from "./fr/auth.json";
 import frCommon from "./fr/common.json";
 import frCommunities from "./fr/communities.json";
 import frPeople from "./fr/people.json";
 import frNotifications from "./fr/notifications.json";
+import frDisconnect from "./fr/disconnect.json";
 import frStream from "./fr/stream.json";
+import frScheduling from "./fr/scheduling.json";
+import frPush from "./fr/push.json";
 
 // Read directly (not through index.ts, which starts i18next in a browser).
 const catalogues = {
-  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications },
-  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications },
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications, disconnect: frDisconnect, scheduling: frScheduling, push: frPush },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications, disconnect: enDisconnect, scheduling: enScheduling, push: enPush },
 } as const;
 type Namespace = keyof typeof catalogues.fr;
 

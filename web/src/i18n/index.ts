@@ -6,21 +6,27 @@ import enCommon from "./en/common.json";
 import enCommunities from "./en/communities.json";
 import enPeople from "./en/people.json";
 import enNotifications from "./en/notifications.json";
+import enDisconnect from "./en/disconnect.json";
 import enStream from "./en/stream.json";
+import enScheduling from "./en/scheduling.json";
+import enPush from "./en/push.json";
 import frAdmin from "./fr/admin.json";
 import frAuth from "./fr/auth.json";
 import frCommon from "./fr/common.json";
 import frCommunities from "./fr/communities.json";
 import frPeople from "./fr/people.json";
 import frNotifications from "./fr/notifications.json";
+import frDisconnect from "./fr/disconnect.json";
 import frStream from "./fr/stream.json";
+import frScheduling from "./fr/scheduling.json";
+import frPush from "./fr/push.json";
 
 export type Language = "fr" | "en";
 
 /** Every catalogue, by language then namespace (one namespace per area of the app). */
 export const catalogues = {
-  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications },
-  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications },
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications, disconnect: frDisconnect, scheduling: frScheduling, push: frPush },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications, disconnect: enDisconnect, scheduling: enScheduling, push: enPush },
 } as const;
 
 /** The browser's first preferred language that Ruche speaks, if any. */
@@ -41,7 +47,7 @@ void i18next.use(initReactI18next).init({
   resources: catalogues,
   lng: browserLanguage() ?? "fr",
   fallbackLng: false,
-  ns: ["common", "auth", "people", "admin", "communities", "stream", "notifications"],
+  ns: ["common", "auth", "people", "admin", "communities", "stream", "notifications", "disconnect", "push", "scheduling"],
   defaultNS: "common",
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -21,6 +21,8 @@ import { TokensPage } from "../features/people/TokensPage.tsx";
 import { BookmarksPage } from "../features/stream/BookmarksPage.tsx";
 import { PostPage } from "../features/stream/PostPage.tsx";
 import { TopicPage } from "../features/stream/TopicPage.tsx";
+import { DisconnectReportPage } from "../features/scheduling/DisconnectReportPage.tsx";
+import { ScheduledPostsPage } from "../features/scheduling/ScheduledPostsPage.tsx";
 import { HomePage } from "./HomePage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
@@ -49,6 +51,7 @@ export const router = createBrowserRouter([
       { path: "/posts/:id", element: <PostPage /> },
       { path: "/topics/:slug", element: <TopicPage /> },
       { path: "/bookmarks", element: <BookmarksPage /> },
+      { path: "/scheduled", element: <ScheduledPostsPage /> },
       { path: "/notifications", element: <NotificationsPage /> },
       { path: "/settings/notifications", element: <NotificationSettingsPage /> },
       {
@@ -59,6 +62,7 @@ export const router = createBrowserRouter([
           { path: "users", element: <UsersPage /> },
           { path: "invitations", element: <InvitationsPage /> },
           { path: "organisation", element: <OrganisationPage /> },
+          { path: "reports/disconnect", element: <DisconnectReportPage /> },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

@@ -63,7 +63,7 @@ export async function listComments(db: Executor, viewer: Viewer, postId: string,
 }
 
 /** Replies go one level deep: the parent must be a top-level comment of the same post (and, to reply, a live one). */
-async function requireTopLevel(db: Executor, input: { postId: string; parentId: string; live: boolean }): Promise<void> {
+export async function requireTopLevel(db: Executor, input: { postId: string; parentId: string; live: boolean }): Promise<void> {
   const parent = await findCommentOwner(db, input.parentId);
   if (!parent || parent.post_id !== input.postId) throw errors.invalidField("parentId", "is not a comment of this post");
   if (parent.parent_id !== null) throw errors.invalidField("parentId", "is a reply: replies go one level deep");
@@ -86,21 +86,24 @@ async function renderComment(tx: Tx, input: { viewer: Viewer; post: PostAccess; 
  * told through the event.
  */
 export async function createComment(db: Db, viewer: Viewer, postId: string, body: CreateCommentBody): Promise<Comment> {
-  return db.transaction().execute(async (tx) => {
-    const post = await postAccessOrThrow(tx, viewer, postId, { lock: true });
-    requireContribution(viewer, post, "comment");
-    const parentId = body.parentId ?? null;
-    if (parentId) await requireTopLevel(tx, { postId, parentId, live: true });
-    const rendered = await renderComment(tx, { viewer, post, body: body.body });
-    const id = newId();
-    await insertComment(tx, { id, postId, parentId, authorId: viewer.id, body: body.body, html: rendered.html });
-    if (body.attachmentIds?.length) await claimAttachments(tx, viewer, body.attachmentIds, { commentId: id });
-    const mentioned = await replaceCommentMentions(tx, id, rendered.mentionedReaders);
-    await adjustCommentCount(tx, postId, 1);
-    await followPostUnlessDecided(tx, postId, viewer.id);
-    await appendEvent(tx, { type: "comment.created", actorId: viewer.id, subjectId: id, payload: { postId, parentId, mentionedIds: mentioned } });
-    return loadComment(tx, viewer, post, id);
-  });
+  return db.transaction().execute(async (tx) => createCommentIn(tx, viewer, postId, body));
+}
+
+/** `createComment` inside the caller's transaction (scheduled comments go out in the one that claims them). */
+export async function createCommentIn(tx: Tx, viewer: Viewer, postId: string, body: CreateCommentBody): Promise<Comment> {
+  const post = await postAccessOrThrow(tx, viewer, postId, { lock: true });
+  requireContribution(viewer, post, "comment");
+  const parentId = body.parentId ?? null;
+  if (parentId) await requireTopLevel(tx, { postId, parentId, live: true });
+  const rendered = await renderComment(tx, { viewer, post, body: body.body });
+  const id = newId();
+  await insertComment(tx, { id, postId, parentId, authorId: viewer.id, body: body.body, html: rendered.html });
+  if (body.attachmentIds?.length) await claimAttachments(tx, viewer, body.attachmentIds, { commentId: id });
+  const mentioned = await replaceCommentMentions(tx, id, rendered.mentionedReaders);
+  await adjustCommentCount(tx, postId, 1);
+  await followPostUnlessDecided(tx, postId, viewer.id);
+  await appendEvent(tx, { type: "comment.created", actorId: viewer.id, subjectId: id, payload: { postId, parentId, mentionedIds: mentioned } });
+  return loadComment(tx, viewer, post, id);
 }
 
 /** Edits one's comment while one still belongs to the community and it is not archived; new mentions are told. */

@@ -63,8 +63,14 @@ describe("mentions", () => {
   it("tell nobody deactivated", async () => {
     const gone = await personBrowser(t);
     await addMember(t, club, gone.userId);
-    await postThrough(author, club, `Farewell ${mention("Gone", gone.userId)}`);
-    await t.db.updateTable("users").set({ status: "deactivated" }).where("id", "=", gone.userId).execute();
+    // Deactivated between the post and its dispatch: the dispatcher is held until then.
+    await t.runtime.dispatcher.stop();
+    try {
+      await postThrough(author, club, `Farewell ${mention("Gone", gone.userId)}`);
+      await t.db.updateTable("users").set({ status: "deactivated" }).where("id", "=", gone.userId).execute();
+    } finally {
+      await t.runtime.dispatcher.start();
+    }
     await settle(t);
     expect(await t.db.selectFrom("notifications").select("id").where("user_id", "=", gone.userId).execute()).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import type { NotificationKind } from "@ruche/contracts";
+import { holdDeliveries, isUrgentPost } from "../disconnect/deliveries.ts";
 
 /**
  * The SQL that turns one outbox event into notifications, for many people in one statement.
@@ -40,6 +41,8 @@ export interface NotifyInput {
   groupKey?: string | null;
   /** Whether the recipient must be able to read the community's content (false for invitations and requests). */
   mustRead: boolean;
+  /** When email and push deliveries are held from (the right to disconnect); tests fix it. Default: now. */
+  now?: Date;
 }
 
 /** A new UUIDv7 computed by PostgreSQL 15+ (no uuidv7() before 18): the time in the first 48 bits, version 7. */
@@ -123,7 +126,7 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<string[]
   const readable = input.mustRead && communityId ? readsCommunity : sql<boolean>`true`;
   const gated = communityId ? gateCondition(input.gate) : sql<boolean>`true`;
   const actor = actorArray(input.actorId);
-  const { rows } = await sql<{ user_id: string }>`
+  const { rows } = await sql<{ id: string; user_id: string; inserted: boolean }>`
     with recipients as (
       select users.id from users
       left join communities c on c.id = ${communityId}::uuid
@@ -142,8 +145,13 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<string[]
       ${input.commentId ?? null}::uuid, ${actor}, ${actor}, cardinality(${actor}), ${input.reason ?? null}
     from receipts
     ${groupingClause(input)}
-    returning user_id
+    returning id, user_id, (xmax = 0) as inserted
   `.execute(tx);
+  // New rows only: a reaction grouped into an unread row was already queued for delivery.
+  const created = rows.filter((row) => row.inserted).map((row) => ({ id: row.id, userId: row.user_id }));
+  // An announcement marked urgent goes out at once, with everything told about the post itself.
+  const urgent = created.length > 0 && !input.commentId && !!input.postId && (await isUrgentPost(tx, input.postId));
+  await holdDeliveries(tx, { notifications: created, urgent, now: input.now ?? new Date() });
   return rows.map((row) => row.user_id);
 }
 

@@ -12,7 +12,7 @@ import { readablePosts } from "../posts/policy.ts";
  * The viewer's notifications that still make sense to them: about a post they may still read (not
  * deleted, in a community they still read), a comment not deleted, or a community they still see.
  */
-function stillReadable(viewer: Viewer) {
+export function stillReadable(viewer: Viewer) {
   return (eb: ExpressionBuilder<Database, "notifications">) =>
     eb.and([
       eb("notifications.user_id", "=", viewer.id),
@@ -51,7 +51,7 @@ export interface NotificationRow {
 /** A page of the viewer's notifications, most recently changed first, unread only when asked. */
 export async function listNotifications(
   db: Executor,
-  input: { viewer: Viewer; unread: boolean; after: Cursor | undefined; limit: number },
+  input: { viewer: Viewer; unread: boolean; after: Cursor | undefined; limit: number; ids?: string[] },
 ): Promise<NotificationRow[]> {
   let query = db
     .selectFrom("notifications")
@@ -76,6 +76,8 @@ export async function listNotifications(
     ])
     .where(stillReadable(input.viewer));
   if (input.unread) query = query.where("notifications.read_at", "is", null);
+  // Delivery channels (push, email) ask about the notifications that fell due, by id (never none).
+  if (input.ids) query = query.where("notifications.id", "in", input.ids);
   if (input.after) {
     query = query.where(sql<boolean>`(notifications.updated_at, notifications.id) < (${input.after.key}::timestamptz, ${input.after.id}::uuid)`);
   }

@@ -21,6 +21,7 @@ import {
   setMyCommunityLevel,
   updateNotificationSettings,
 } from "./service.ts";
+import { unsubscribeRoutes } from "./unsubscribe-routes.ts";
 
 const tags = ["notifications"];
 
@@ -29,6 +30,8 @@ export function notificationsRoutes(runtime: Runtime): FastifyPluginAsyncTypebox
   const { db } = runtime;
 
   return async (app) => {
+    await app.register(unsubscribeRoutes(runtime));
+
     app.get(
       "/api/v1/notifications",
       { schema: { tags, summary: "My notifications, most recent first", querystring: NotificationsQuery, response: { 200: NotificationsPage, ...failures(400, 401) } } },

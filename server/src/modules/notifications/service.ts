@@ -1,4 +1,4 @@
-import type { NotificationLevel, NotificationSettings, NotificationSettingsUpdate, NotificationsPage, NotificationsQuery, UnreadCount } from "@ruche/contracts";
+import type { Notification, NotificationLevel, NotificationSettings, NotificationSettingsUpdate, NotificationsPage, NotificationsQuery, UnreadCount } from "@ruche/contracts";
 import type { Db, Executor } from "../../platform/db.ts";
 import { AppError, errors } from "../../platform/errors.ts";
 import { appendEvent } from "../../platform/outbox.ts";
@@ -31,6 +31,18 @@ export async function listMyNotifications(db: Executor, viewer: Viewer, query: N
   const page = pageOf(rows, limit, (row) => [row.cursor_key, row.id]);
   const actors = await actorsById(db, viewer, [...new Set(page.items.flatMap((row) => row.actor_ids))]);
   return { items: page.items.map((row) => presentNotification(row, actors)), nextCursor: page.nextCursor };
+}
+
+/**
+ * Of the given notifications, those still unread and about content the person may still read,
+ * most recent first (at most 100): what a push or an email delivered now may tell of.
+ */
+export async function unreadNotificationsAmong(db: Executor, viewer: Viewer, ids: string[]): Promise<Notification[]> {
+  if (ids.length === 0) return [];
+  const rows = await listNotifications(db, { viewer, unread: true, after: undefined, limit: 100, ids });
+  const page = rows.slice(0, 100);
+  const actors = await actorsById(db, viewer, [...new Set(page.flatMap((row) => row.actor_ids))]);
+  return page.map((row) => presentNotification(row, actors));
 }
 
 /** The badge: how many unread notifications the viewer would see listed. */

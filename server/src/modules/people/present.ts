@@ -54,5 +54,6 @@ export function presentMe(row: UserRow, manager: SummaryRow | undefined, reports
     email: row.email,
     emailVerified: row.email_verified_at !== null,
     language: row.language,
+    awayUntil: row.away_until ? row.away_until.toISOString() : null,
   };
 }

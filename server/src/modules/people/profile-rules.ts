@@ -91,6 +91,7 @@ export function profileChanges(body: UpdateProfileBody): UserUpdate {
   }
   if (body.workingHours !== undefined) changes.working_hours = JSON.stringify(checkWorkingHours(body.workingHours));
   if (body.language !== undefined) changes.language = body.language;
+  if (body.awayUntil !== undefined) changes.away_until = body.awayUntil;
   if (body.managerId !== undefined) changes.manager_id = body.managerId || null;
   return changes;
 }

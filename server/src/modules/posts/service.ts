@@ -4,6 +4,7 @@ import { AppError, errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { appendEvent } from "../../platform/outbox.ts";
 import { claimAttachments } from "../attachments/repository.ts";
+import { checkUrgentRequest, markUrgent } from "../disconnect/urgent.ts";
 import type { Viewer } from "../people/policy.ts";
 import { postAccessOrThrow, readableCommunityOrThrow, requirePosting, type CommunityAccess } from "./access.ts";
 import { renderBody, type RenderedBody } from "./body.ts";
@@ -86,6 +87,7 @@ export async function createPost(db: Db, viewer: Viewer, body: CreatePostBody): 
   const source = trimmedBody(body.body, { field: "body", allowEmpty: false });
   if (body.mustRead && !body.announcement) throw errors.invalidField("mustRead", "is only for announcements");
   const poll = body.poll ? checkedPoll(body.poll) : undefined;
+  const urgentReason = checkUrgentRequest(body);
   return db.transaction().execute(async (tx) => {
     const community = await readableCommunityOrThrow(tx, viewer, body.communityId);
     requirePosting(viewer, community.facts);
@@ -95,6 +97,7 @@ export async function createPost(db: Db, viewer: Viewer, body: CreatePostBody): 
     const id = await writeNewPost(tx, { viewer, community, body: source, announcement: body.announcement ?? false, mustRead: body.mustRead ?? false });
     if (body.attachmentIds) await claimAttachments(tx, viewer, body.attachmentIds, { postId: id });
     if (poll) await insertPoll(tx, id, poll);
+    if (urgentReason) await markUrgent(tx, { viewer, postId: id, reason: urgentReason, now: new Date() });
     return loadPost(tx, viewer, id);
   });
 }

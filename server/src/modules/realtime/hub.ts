@@ -205,8 +205,10 @@ export class StreamHub {
     const hashes = [...this.users.values()].flatMap(({ connections }) => [...connections].map((connection) => connection.auth.sessionHash ?? ""));
     const known = hashes.filter((hash) => hash !== "");
     if (known.length === 0) return;
-    const live = await liveSessions(this.options.db, [...new Set(known)]);
-    this.closeWhere((connection) => connection.auth.sessionHash !== undefined && !live.has(connection.auth.sessionHash), "signed out");
+    const asked = new Set(known);
+    const live = await liveSessions(this.options.db, [...asked]);
+    // Only sessions the query asked about: a socket that connected while it ran is not signed out.
+    this.closeWhere((connection) => connection.auth.sessionHash !== undefined && asked.has(connection.auth.sessionHash) && !live.has(connection.auth.sessionHash), "signed out");
   }
 
   private heartbeat(): void {

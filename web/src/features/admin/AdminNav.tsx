@@ -1,5 +1,5 @@
 import { Box, Button, Group } from "@mantine/core";
-import { IconBuilding, IconMailForward, IconUsers } from "@tabler/icons-react";
+import { IconBuilding, IconChartBar, IconMailForward, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
 
@@ -11,6 +11,7 @@ export function AdminNav() {
     { to: "/admin/users", label: t("nav.users"), icon: IconUsers },
     { to: "/admin/invitations", label: t("nav.invitations"), icon: IconMailForward },
     { to: "/admin/organisation", label: t("nav.organisation"), icon: IconBuilding },
+    { to: "/admin/reports/disconnect", label: t("scheduling:report.nav"), icon: IconChartBar },
   ];
   // "/admin" alone shows the users screen.
   const current = pathname.replace(/\/$/, "") === "/admin" ? "/admin/users" : pathname;

@@ -5,6 +5,7 @@ import { AdminPage } from "./AdminPage.tsx";
 import { ListError } from "./ListStates.tsx";
 import { LogoSection } from "./LogoSection.tsx";
 import { OrganisationForm } from "./OrganisationForm.tsx";
+import { WorkingTimeSection } from "../disconnect/WorkingTimeSection.tsx";
 
 /** /admin/organisation: the organisation's settings and logo; the header follows every change. */
 export function OrganisationPage() {
@@ -21,6 +22,9 @@ export function OrganisationPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <LogoSection organisation={organisation.data} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <WorkingTimeSection />
           </Grid.Col>
         </Grid>
       ) : null}

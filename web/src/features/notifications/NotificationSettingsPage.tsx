@@ -6,6 +6,8 @@ import { errorMessage } from "../../api/errors.ts";
 import { notifyFailure, notifySuccess } from "../../components/notify.tsx";
 import { usePageTitle } from "../../components/usePageTitle.ts";
 import { useNotificationSettings, useUpdateNotificationSettings } from "./queries.ts";
+import { AwayUntilSection } from "../disconnect/AwayUntilSection.tsx";
+import { PushSwitch } from "../push/PushSwitch.tsx";
 
 export const emailFrequencies: readonly EmailFrequency[] = ["immediate", "daily", "weekly", "none"];
 export const notificationLevels: readonly NotificationLevel[] = ["all", "highlights", "none"];
@@ -96,6 +98,10 @@ export function NotificationSettingsPage() {
           </Alert>
         )}
       </Paper>
+      <Paper withBorder radius="md" p="lg">
+        <PushSwitch />
+      </Paper>
+      <AwayUntilSection />
     </Stack>
   );
 }

@@ -22,6 +22,7 @@ const me: Me = {
   createdAt: "2025-01-01T00:00:00.000Z",
   email: "helene@example.com",
   emailVerified: true,
+  awayUntil: null,
   language: null,
 };
 

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/errors.ts";
 import { notifyFailure } from "../../components/notify.tsx";
+import { SendCommentLater, type CommentTarget } from "../scheduling/SendCommentLater.tsx";
 import { characterBudget } from "./format.ts";
 import { MentionTextarea } from "./MentionTextarea.tsx";
 
@@ -19,10 +20,12 @@ interface CommentFormProps {
   onSent: (comment: Comment) => void;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** New comments and replies: where "send later" schedules them. */
+  later?: CommentTarget;
 }
 
 /** The compact composer of comments and replies, and their editor: a textarea with mentions, and its buttons. */
-export function CommentForm({ label, communityId, editing, submitLabel, send, onSent, onCancel, autoFocus }: CommentFormProps) {
+export function CommentForm({ label, communityId, editing, submitLabel, send, onSent, onCancel, autoFocus, later }: CommentFormProps) {
   const { t, i18n } = useTranslation("stream");
   const [body, setBody] = useState(editing?.body ?? "");
   const [error, setError] = useState<string | undefined>();
@@ -70,6 +73,7 @@ export function CommentForm({ label, communityId, editing, submitLabel, send, on
               {t("common:cancel")}
             </Button>
           ) : null}
+          {later ? <SendCommentLater target={later} body={body} onScheduled={() => setBody("")} /> : null}
           <Button type="submit" size="xs" loading={mutation.isPending}>
             {submitLabel}
           </Button>

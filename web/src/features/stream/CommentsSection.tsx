@@ -68,6 +68,7 @@ function Thread({ comment, communityId }: { comment: Comment; communityId: strin
           communityId={communityId}
           submitLabel={t("comments.sendReply")}
           send={(body) => api<Comment>("POST", `/posts/${comment.postId}/comments`, { body: { body, parentId: comment.id } })}
+          later={{ postId: comment.postId, parentId: comment.id }}
           onSent={(sent) => {
             reply.close();
             replies.open();
@@ -112,6 +113,7 @@ export function CommentsSection({ post }: { post: Post }) {
           communityId={post.community.id}
           submitLabel={t("comments.send")}
           send={(body) => api<Comment>("POST", `/posts/${post.id}/comments`, { body: { body } })}
+          later={{ postId: post.id }}
           onSent={(sent) => void cache.added(sent)}
         />
       ) : null}

@@ -9,6 +9,8 @@ import { api } from "../../api/client.ts";
 import { fieldErrors } from "../../api/errors.ts";
 import { notifyFailure, notifyInfo, notifySuccess } from "../../components/notify.tsx";
 import { AttachmentPicker } from "./AttachmentPicker.tsx";
+import { UrgentOption } from "../disconnect/UrgentOption.tsx";
+import { SendLater } from "../scheduling/SendLater.tsx";
 import { createPostBody, draftProblems, emptyPoll, messagesByPart, type DraftProblems, type PostDraft } from "./composer.ts";
 import { MarkdownEditor } from "./MarkdownEditor.tsx";
 import { PollEditor } from "./PollEditor.tsx";
@@ -17,7 +19,7 @@ import { useUploads } from "./useUploads.ts";
 
 const emptyDraft = (): PostDraft => ({ communityId: null, body: "", attachmentIds: [], poll: null, announcement: false, mustRead: false });
 // Where the composer shows the server's refusals; others (an attachment gone, say) are notified.
-const parts = ["communityId", "body", "poll"] as const;
+const parts = ["communityId", "body", "poll", "urgent"] as const;
 
 /** Without a choice, a post goes to the company community: the one everyone reads. */
 function defaultCommunity(communities: Community[] | undefined): string | null {
@@ -115,6 +117,7 @@ export function Composer({ community }: { community?: Community }) {
     tooLong: t("composer.problems.tooLong", { max: POST_MAX_LENGTH.toLocaleString(i18n.language) }),
     pollOptions: t("composer.problems.pollOptions"),
     pollClosed: t("composer.problems.pollClosed"),
+    urgentReason: t("disconnect:urgent.reasonRequired"),
   };
   // The composer's own findings first, else what the server refused.
   const message = (part: (typeof parts)[number]) => {
@@ -173,6 +176,7 @@ export function Composer({ community }: { community?: Community }) {
             <PollEditor poll={draft.poll} onChange={(poll) => change({ ...draft, poll })} onRemove={() => change({ ...draft, poll: null })} error={message("poll")} />
           ) : null}
           {mayAnnounce ? <AnnouncementOptions draft={draft} onChange={change} /> : null}
+          {mayAnnounce ? <UrgentOption announcement={draft.announcement} urgentReason={draft.urgentReason ?? null} onChange={(urgentReason) => change({ ...draft, urgentReason })} error={message("urgent")} /> : null}
           <Group justify="space-between" gap="sm">
             {draft.poll ? (
               <span />
@@ -181,9 +185,20 @@ export function Composer({ community }: { community?: Community }) {
                 {t("poll.add")}
               </Button>
             )}
-            <Button type="submit" loading={publish.isPending}>
-              {t("composer.publish")}
-            </Button>
+            <Group gap="xs" align="flex-end">
+              {/* Scheduled posts carry text only: no poll, attachments or urgent override. */}
+              <SendLater
+                draft={{ communityId, body: draft.body, announcement: mayAnnounce && draft.announcement }}
+                ready={draft.body.trim() !== "" && !draft.poll && uploads.attachmentIds.length === 0 && !draft.urgentReason}
+                onScheduled={() => {
+                  setDraft({ ...emptyDraft(), communityId: draft.communityId });
+                  uploads.reset();
+                }}
+              />
+              <Button type="submit" loading={publish.isPending}>
+                {t("composer.publish")}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>

@@ -17,6 +17,8 @@ export interface PostDraft {
   poll: PollDraft | null;
   announcement: boolean;
   mustRead: boolean;
+  /** An announcement marked urgent (delivered despite the right to disconnect): its reason; null or absent when not urgent. */
+  urgentReason?: string | null;
 }
 
 export const emptyPoll = (): PollDraft => ({ options: ["", ""], multiple: false, closesAt: "", resultsVisible: "after_vote" });
@@ -29,6 +31,7 @@ export interface DraftProblems {
   communityId?: "noCommunity";
   body?: "emptyBody" | "tooLong";
   poll?: "pollOptions" | "pollClosed";
+  urgent?: "urgentReason";
 }
 
 const filledOptions = (poll: PollDraft) => poll.options.map((option) => option.trim()).filter(Boolean);
@@ -42,6 +45,7 @@ export function draftProblems(draft: PostDraft, now: Date): DraftProblems {
   if (!draft.communityId) problems.communityId = "noCommunity";
   if (draft.body.trim() === "") problems.body = "emptyBody";
   else if (draft.body.length > POST_MAX_LENGTH) problems.body = "tooLong";
+  if (draft.announcement && typeof draft.urgentReason === "string" && draft.urgentReason.trim() === "") problems.urgent = "urgentReason";
   if (draft.poll) {
     if (filledOptions(draft.poll).length < MIN_POLL_OPTIONS) problems.poll = "pollOptions";
     else if (draft.poll.closesAt && new Date(draft.poll.closesAt).getTime() <= now.getTime()) problems.poll = "pollClosed";
@@ -70,6 +74,7 @@ export function createPostBody(draft: PostDraft & { communityId: string }, mayAn
     ...(draft.attachmentIds.length > 0 ? { attachmentIds: draft.attachmentIds.slice(0, MAX_ATTACHMENTS) } : {}),
     ...(draft.poll ? { poll: pollInput(draft.poll) } : {}),
     ...(announcement ? { announcement: true, mustRead: draft.mustRead } : {}),
+    ...(announcement && typeof draft.urgentReason === "string" ? { urgent: { reason: draft.urgentReason.trim() } } : {}),
   };
 }
 

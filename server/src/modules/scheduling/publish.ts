@@ -1,0 +1,97 @@
+import type { Db, Tx } from "../../platform/db.ts";
+import { AppError } from "../../platform/errors.ts";
+import { createCommentIn } from "../comments/service.ts";
+import { writeNewPost } from "../posts/service.ts";
+import { claimDueComment } from "./comment-repository.ts";
+import { claimDuePosts } from "./repository.ts";
+import { requirePostingRights } from "./service.ts";
+
+/** How many items one run publishes; the next run (a minute later) takes the rest. */
+const BATCH = 100;
+
+/** What a publishing run did, by scheduled id. */
+export interface PublishOutcome {
+  published: string[];
+  failed: string[];
+}
+
+type Step = { kind: keyof PublishOutcome; id: string } | undefined;
+
+/** Runs `step` (one item, one transaction) until nothing is due or the batch is full. */
+async function drain(step: () => Promise<Step>): Promise<PublishOutcome> {
+  const outcome: PublishOutcome = { published: [], failed: [] };
+  while (outcome.published.length + outcome.failed.length < BATCH) {
+    const done = await step();
+    if (!done) break;
+    outcome[done.kind].push(done.id);
+  }
+  return outcome;
+}
+
+/**
+ * Runs the checks of posting or commenting (`attempt`), which throw before anything is written;
+ * a refusal (removed, deactivated, archived, deleted) is recorded on the scheduled row instead.
+ */
+async function attemptOrRecord<T>(attempt: () => Promise<T>, record: (error: AppError) => Promise<void>): Promise<{ value: T } | undefined> {
+  try {
+    return { value: await attempt() };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await record(error);
+    return undefined;
+  }
+}
+
+const failure = (error: AppError, now: Date) => ({ status: "failed" as const, failure_code: error.code, failure_reason: error.message, processed_at: now, updated_at: now });
+
+/** Publishes (or fails) one due scheduled post as its author, in one transaction. */
+async function publishOnePost(tx: Tx, now: Date): Promise<Step> {
+  const [due] = await claimDuePosts(tx, { now, limit: 1 });
+  if (!due) return undefined;
+  const record = async (error: AppError) => {
+    await tx.updateTable("scheduled_posts").set(failure(error, now)).where("id", "=", due.id).execute();
+  };
+  if (due.author_status !== "active") {
+    await record(new AppError("account_deactivated"));
+    return { kind: "failed", id: due.id };
+  }
+  const viewer = { id: due.author_id, role: due.role };
+  const community = await attemptOrRecord(() => requirePostingRights(tx, viewer, { communityId: due.community_id, announcement: due.announcement }), record);
+  if (!community) return { kind: "failed", id: due.id };
+  const postId = await writeNewPost(tx, { viewer, community: community.value, body: due.body, announcement: due.announcement });
+  await tx.updateTable("scheduled_posts").set({ status: "published", post_id: postId, processed_at: now, updated_at: now }).where("id", "=", due.id).execute();
+  return { kind: "published", id: due.id };
+}
+
+/** Publishes (or fails) one due scheduled comment as its author, in one transaction. */
+async function publishOneComment(tx: Tx, now: Date): Promise<Step> {
+  const due = await claimDueComment(tx, now);
+  if (!due) return undefined;
+  const record = async (error: AppError) => {
+    await tx.updateTable("scheduled_comments").set(failure(error, now)).where("id", "=", due.id).execute();
+  };
+  if (due.author_status !== "active") {
+    await record(new AppError("account_deactivated"));
+    return { kind: "failed", id: due.id };
+  }
+  const viewer = { id: due.author_id, role: due.role };
+  const body = { body: due.body, ...(due.parent_id ? { parentId: due.parent_id } : {}) };
+  const comment = await attemptOrRecord(() => createCommentIn(tx, viewer, due.post_id, body), record);
+  if (!comment) return { kind: "failed", id: due.id };
+  await tx.updateTable("scheduled_comments").set({ status: "published", comment_id: comment.value.id, processed_at: now, updated_at: now }).where("id", "=", due.id).execute();
+  return { kind: "published", id: due.id };
+}
+
+/**
+ * Publishes the scheduled posts due at `now` as their authors, each in its own transaction with
+ * the same checks as posting: an author who lost the right to post there gets a failed entry with
+ * the reason, and nothing is posted. Each goes out once, however many workers run this.
+ */
+export async function publishDuePosts(db: Db, now: Date): Promise<PublishOutcome> {
+  return drain(() => db.transaction().execute((tx) => publishOnePost(tx, now)));
+}
+
+/** The same for scheduled comments and replies, with the checks of commenting. */
+export async function publishDueComments(db: Db, now: Date): Promise<PublishOutcome> {
+  return drain(() => db.transaction().execute((tx) => publishOneComment(tx, now)));
+}
