@@ -13,6 +13,7 @@ import { repositoryRoot, startBenchServer, startRuche } from "./processes.ts";
 import { checkTargets, formatReport, homeOverBaseline, machine, writeReport, type RunReport } from "./report.ts";
 import { runScenario, SCENARIOS, type Scenario, type ScenarioResult, type Target } from "./scenarios.ts";
 import { fetchNextCursors, openSessions, type BenchSession } from "./sessions.ts";
+import { checkDescriptorLimit, FANOUT_SIZES, runWsFanout } from "./ws-fanout.ts";
 
 const CONNECTIONS = 50;
 /** A small run is a quick check; the others are what figures are published from. */
@@ -54,6 +55,17 @@ async function drive(run: Run, target: Target, scenarios: Scenario[]): Promise<v
   }
 }
 
+/** `ws-fanout` in a Ruche of its own, so that its peak memory is that of the open sockets. */
+async function driveFanout(run: Run): Promise<void> {
+  progress(`starting ruche for ws-fanout (${FANOUT_SIZES[run.options.scale].sockets} sockets)`);
+  const server = await startRuche(run.database.url);
+  try {
+    run.results.push(await runWsFanout({ db: run.database.db, url: server.url, pid: server.pid, peakRss: server.peakRss, scale: run.options.scale, seed: run.options.seed, log: progress }));
+  } finally {
+    await server.stop();
+  }
+}
+
 /** What a kept database says of itself, so that a later `--reuse` reports the same dataset. */
 interface KeptDataset {
   scale: Scale;
@@ -84,6 +96,9 @@ async function prepareDataset(options: BenchOptions, database: BenchDatabase): P
 
 async function measure(options: BenchOptions, database: BenchDatabase): Promise<RunReport> {
   const startedAt = new Date().toISOString();
+  const fanout = options.only === undefined || options.only === "ws-fanout";
+  // Refused before the dataset loads, not after minutes of it.
+  if (fanout) checkDescriptorLimit(FANOUT_SIZES[options.scale].sockets);
   const size = SCALES[options.scale];
   const dataset = await prepareDataset(options, database);
   const sessions = await openSessions(database.db, { count: SESSIONS[options.scale], seed: options.seed });
@@ -92,6 +107,7 @@ async function measure(options: BenchOptions, database: BenchDatabase): Promise<
   for (const target of ["ceiling", "baseline", "ruche"] as const) {
     await drive(run, target, chosen.filter((scenario) => scenario.target === target));
   }
+  if (fanout) await driveFanout(run);
   const report = {
     startedAt,
     engine: database.engine,

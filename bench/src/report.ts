@@ -62,6 +62,11 @@ export function checkTargets(report: Omit<RunReport, "targets">): TargetCheck[] 
     checks.push({ target: "create-post >= 300/s", measured: `${post.requestsPerSecond.toFixed(0)}/s`, met: post.requestsPerSecond >= 300 });
     checks.push({ target: "create-post p99 < 50 ms", measured: `${post.p99Ms} ms`, met: post.p99Ms < 50 });
   }
+  const fanout = find(report.scenarios, "ws-fanout");
+  if (fanout?.fanout) {
+    checks.push({ target: "ws-fanout p99 < 200 ms", measured: `${fanout.p99Ms} ms`, met: fanout.p99Ms < 200 });
+    checks.push({ target: "ws-fanout 0 missing deliveries", measured: String(fanout.fanout.missing), met: fanout.fanout.missing === 0 });
+  }
   const rss = report.peakRssBytes.ruche;
   if (rss !== undefined) checks.push({ target: "Ruche RSS < 300 MB", measured: `${(rss / MB).toFixed(0)} MB`, met: rss < 300 * MB });
   return checks;
@@ -70,6 +75,19 @@ export function checkTargets(report: Omit<RunReport, "targets">): TargetCheck[] 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ")).join("\n");
+}
+
+/** What the table's ws-fanout row stands for, in words. */
+function fanoutLines(results: ScenarioResult[]): string[] {
+  const fanout = find(results, "ws-fanout")?.fanout;
+  if (!fanout) return [];
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+  return [
+    `ws-fanout: ${fanout.sockets.toLocaleString("en")} sockets on home (${fanout.memberSockets.toLocaleString("en")} held by ${fanout.connectedMembers} members of "${fanout.community.name}", ${fanout.community.members} members), opened in ${fanout.connectSeconds} s; ${fanout.posts} posts`,
+    `  ${fanout.delivered.toLocaleString("en")} of ${fanout.expectedDeliveries.toLocaleString("en")} deliveries, ${fanout.missing} missing, ${fanout.otherDeliveries} to followers outside; latency from each POST's start`,
+    `  the POST alone: p50 ${fanout.postP50Ms} ms, p99 ${fanout.postP99Ms} ms; from the POST's response to receipt: p50 ${fanout.afterResponseP50Ms} ms, p99 ${fanout.afterResponseP99Ms} ms`,
+    `  Ruche RSS ${mb(fanout.rucheRssBeforeBytes)} before the sockets, ${mb(fanout.rucheRssWithSocketsBytes)} with them, peak ${mb(fanout.rucheRssPeakBytes)}`,
+  ];
 }
 
 /** The terminal summary: one line a scenario, then the ratio, memory, dataset and targets. */
@@ -95,6 +113,7 @@ export function formatReport(report: RunReport): string {
     "",
     `home / baseline-home: ${report.homeOverBaseline === null ? "n/a" : `${report.homeOverBaseline.toFixed(2)} x`}`,
     `peak RSS: ${rss.join(", ") || "n/a"}`,
+    ...fanoutLines(report.scenarios),
     `dataset: ${(report.dataset.bytes / MB).toFixed(0)} MB, loaded in ${report.dataset.loadSeconds.toFixed(1)} s (${rowCounts.join(", ")})`,
     "",
     ...report.targets.map((check) => `${check.met ? "met   " : "MISSED"}  ${check.target}: ${check.measured}`),

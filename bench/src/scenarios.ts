@@ -1,10 +1,11 @@
 import autocannon from "autocannon";
 import type { BenchSession } from "./sessions.ts";
+import type { FanoutDetails } from "./ws-fanout.ts";
 
 /** Which process a scenario drives. */
 export type Target = "ceiling" | "baseline" | "ruche";
 
-export const SCENARIO_NAMES = ["ceiling", "baseline-home", "home", "home-next", "community-feed", "post-detail", "create-comment", "create-post"] as const;
+export const SCENARIO_NAMES = ["ceiling", "baseline-home", "home", "home-next", "community-feed", "post-detail", "create-comment", "create-post", "ws-fanout"] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface Scenario {
@@ -29,6 +30,8 @@ export interface ScenarioResult {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** `ws-fanout` only: its req/s are deliveries a second, its errors missing deliveries, its non-2xx failed posts. */
+  fanout?: FanoutDetails;
 }
 
 /** Hands out `items` in turn, across every connection, so the load spreads evenly over the people. */
