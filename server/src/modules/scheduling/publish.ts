@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db, Tx } from "../../platform/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { createCommentIn } from "../comments/service.ts";
@@ -29,14 +30,20 @@ async function drain(step: () => Promise<Step>): Promise<PublishOutcome> {
 }
 
 /**
- * Runs the checks of posting or commenting (`attempt`), which throw before anything is written;
- * a refusal (removed, deactivated, archived, deleted) is recorded on the scheduled row instead.
+ * Posts or comments (`attempt`) under a savepoint; a refusal (removed, deactivated, archived,
+ * deleted, a mention that no longer passes) rolls back whatever it wrote and is recorded on the
+ * scheduled row instead. Without that, one refused item would fail its run every minute and
+ * hold back every item due after it.
  */
-async function attemptOrRecord<T>(attempt: () => Promise<T>, record: (error: AppError) => Promise<void>): Promise<{ value: T } | undefined> {
+async function attemptOrRecord<T>(tx: Tx, attempt: () => Promise<T>, record: (error: AppError) => Promise<void>): Promise<{ value: T } | undefined> {
+  await sql`savepoint publish_scheduled`.execute(tx);
   try {
-    return { value: await attempt() };
+    const value = await attempt();
+    await sql`release savepoint publish_scheduled`.execute(tx);
+    return { value };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    await sql`rollback to savepoint publish_scheduled`.execute(tx);
     await record(error);
     return undefined;
   }
@@ -56,10 +63,12 @@ async function publishOnePost(tx: Tx, now: Date): Promise<Step> {
     return { kind: "failed", id: due.id };
   }
   const viewer = { id: due.author_id, role: due.role };
-  const community = await attemptOrRecord(() => requirePostingRights(tx, viewer, { communityId: due.community_id, announcement: due.announcement }), record);
-  if (!community) return { kind: "failed", id: due.id };
-  const postId = await writeNewPost(tx, { viewer, community: community.value, body: due.body, announcement: due.announcement });
-  await tx.updateTable("scheduled_posts").set({ status: "published", post_id: postId, processed_at: now, updated_at: now }).where("id", "=", due.id).execute();
+  const posted = await attemptOrRecord(tx, async () => {
+    const community = await requirePostingRights(tx, viewer, { communityId: due.community_id, announcement: due.announcement });
+    return writeNewPost(tx, { viewer, community, body: due.body, announcement: due.announcement });
+  }, record);
+  if (!posted) return { kind: "failed", id: due.id };
+  await tx.updateTable("scheduled_posts").set({ status: "published", post_id: posted.value, processed_at: now, updated_at: now }).where("id", "=", due.id).execute();
   return { kind: "published", id: due.id };
 }
 
@@ -76,7 +85,7 @@ async function publishOneComment(tx: Tx, now: Date): Promise<Step> {
   }
   const viewer = { id: due.author_id, role: due.role };
   const body = { body: due.body, ...(due.parent_id ? { parentId: due.parent_id } : {}) };
-  const comment = await attemptOrRecord(() => createCommentIn(tx, viewer, due.post_id, body), record);
+  const comment = await attemptOrRecord(tx, () => createCommentIn(tx, viewer, due.post_id, body), record);
   if (!comment) return { kind: "failed", id: due.id };
   await tx.updateTable("scheduled_comments").set({ status: "published", comment_id: comment.value.id, processed_at: now, updated_at: now }).where("id", "=", due.id).execute();
   return { kind: "published", id: due.id };

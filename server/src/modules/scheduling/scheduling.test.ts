@@ -139,6 +139,23 @@ describe("publishing", () => {
   });
 });
 
+describe("a scheduled post that can no longer go out", () => {
+  it("fails on its own, writing nothing, and does not hold back the posts due after it", async () => {
+    const mentioned = await personBrowser(t);
+    await addMember(t, club, mentioned.userId);
+    const first = await scheduled(author, { body: `Thanks [@Ines](mention:${mentioned.userId})`, sendAt: inHours(80) });
+    const second = await scheduled(author, { body: "The next one", sendAt: new Date(Date.parse(first.sendAt) + 60_000).toISOString() });
+    // Gone before the post goes out: the mention no longer passes.
+    await t.db.updateTable("users").set({ status: "deactivated" }).where("id", "=", mentioned.userId).execute();
+    const outcome = await publishDuePosts(t.db, new Date(Date.parse(second.sendAt)));
+    expect(outcome.failed).toContain(first.id);
+    expect(outcome.published).toContain(second.id);
+    const entry = (await author.inject({ method: "GET", url: `/api/v1/scheduled-posts/${first.id}` })).json();
+    expect([entry.status, entry.postId]).toEqual(["failed", null]);
+    expect(await t.db.selectFrom("posts").select("id").where("body", "like", "Thanks [@Ines]%").execute()).toEqual([]);
+  });
+});
+
 describe("scheduled comments", () => {
   async function postInClub(body: string): Promise<string> {
     const response = await owner.inject({ method: "POST", url: "/api/v1/posts", payload: { communityId: club, body } });
