@@ -234,9 +234,26 @@ function currentRss(pid: number): number {
 }
 
 /** Runs the scenario against a Ruche just started for it (so its peak memory is the sockets'). */
+/**
+ * Waits until this Ruche has dispatched the events the earlier write scenarios left (their Ruche
+ * stopped with its outbox behind): fan-out is measured on a network that has caught up, and how
+ * long catching up took is printed beside it.
+ */
+async function drainOutbox(db: Db, log: (line: string) => void): Promise<void> {
+  const pending = async () => Number((await sql<{ count: string }>`select count(*) as count from events where dispatched_at is null and attempts < 10`.execute(db)).rows[0]?.count ?? 0);
+  const before = await pending();
+  if (before === 0) return;
+  const started = performance.now();
+  const deadline = started + 300_000;
+  while ((await pending()) > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+  const left = await pending();
+  log(`  outbox: ${before} events left by the earlier scenarios, ${left === 0 ? "dispatched" : `${left} still pending`} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 export async function runWsFanout(input: { db: Db; url: string; pid: number; peakRss: () => number; scale: Scale; seed: string; log: (line: string) => void }): Promise<ScenarioResult & { fanout: FanoutDetails }> {
   const size = FANOUT_SIZES[input.scale];
   checkDescriptorLimit(size.sockets);
+  await drainOutbox(input.db, input.log);
   const chosen = await plan(input.db, input);
   const rssBefore = currentRss(input.pid);
   const connectStart = performance.now();
