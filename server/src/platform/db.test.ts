@@ -41,3 +41,20 @@ describe("prepared statements", () => {
     expect(await preparedTexts()).toHaveLength(PREPARED_PER_CONNECTION);
   });
 });
+
+describe("session settings", () => {
+  it("turns JIT compilation off, which costs short queries more than it saves", async () => {
+    const { rows } = await sql<{ jit: string }>`show jit`.execute(db);
+    expect(rows[0]?.jit).toBe("off");
+  });
+
+  it("keeps options given with the connection beside it", async () => {
+    const { db: tuned } = openDb({ ...t.runtime.connection, options: "-c work_mem=8MB" }, 1);
+    try {
+      const { rows } = await sql<{ jit: string; work_mem: string }>`select current_setting('jit') as jit, current_setting('work_mem') as work_mem`.execute(tuned);
+      expect(rows[0]).toEqual({ jit: "off", work_mem: "8MB" });
+    } finally {
+      await tuned.destroy();
+    }
+  });
+});

@@ -44,7 +44,11 @@ function prepareStatements(client: pg.PoolClient): void {
  * PostgreSQL must keep them per client: PgBouncer 1.21 or later with `max_prepared_statements`).
  */
 export function openDb(connection: ConnectionConfig, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ ...connection, max, application_name: "ruche" });
+  // No JIT: it compiles a plan when its estimated cost is high, which costs tens of milliseconds
+  // and pays off only for long analytical queries; Ruche's are short (a notification's recipients
+  // among 10,000 people: 88 ms with JIT, 16 without). Options in DATABASE_URL still win.
+  const options = [connection.options, "-c jit=off"].filter(Boolean).join(" ");
+  const pool = new pg.Pool({ ...connection, options, max, application_name: "ruche" });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   pool.on("connect", prepareStatements);

@@ -69,14 +69,21 @@ const levelInForce = sql`coalesce(
   'highlights')`;
 
 function gateCondition(gate: LevelGate): RawBuilder<boolean> {
-  if (gate === "all") {
-    // Start from the few who chose "all" rather than test every member of a company-wide community.
-    const choseAll = sql`select l.user_id from community_notification_levels l where l.community_id = c.id and l.level = 'all'
-      union all select s.user_id from notification_settings s where s.default_level = 'all'`;
-    return sql<boolean>`(users.id in (${choseAll}) and ${levelInForce} = 'all')`;
-  }
+  if (gate === "all") return sql<boolean>`${levelInForce} = 'all'`;
   if (gate === "highlights") return sql<boolean>`${levelInForce} <> 'none'`;
   return sql<boolean>`true`;
+}
+
+/**
+ * For the "all" gate, the people who chose "all" for the community or by default, joined first:
+ * they are few, and starting from them spares testing every member of a company-wide community.
+ */
+function gateSource(gate: LevelGate, communityId: string | null): RawBuilder<unknown> {
+  if (gate !== "all" || !communityId) return sql``;
+  return sql`join (
+    select l.user_id from community_notification_levels l where l.community_id = ${communityId}::uuid and l.level = 'all'
+    union select s.user_id from notification_settings s where s.default_level = 'all'
+  ) chose_all on chose_all.user_id = users.id`;
 }
 
 function candidateCondition(candidates: Candidates): RawBuilder<boolean> {
@@ -130,6 +137,7 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<string[]
     with recipients as (
       select users.id from users
       left join communities c on c.id = ${communityId}::uuid
+      ${gateSource(input.gate, communityId)}
       where users.status = 'active'
         and users.id is distinct from ${input.actorId}::uuid
         and ${candidateCondition(input.candidates)}
