@@ -10,8 +10,10 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import fastifyWebsocket from "@fastify/websocket";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { ErrorResponse } from "@ruche/contracts";
+import { Redis } from "ioredis";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from "fastify";
 import { registerModules } from "./modules/index.ts";
+import { MAX_FRAME_BYTES } from "./modules/realtime/connection.ts";
 import { registerAuthentication } from "./platform/auth.ts";
 import { AppError, errors, registerErrorHandlers, routeNotFound } from "./platform/errors.ts";
 import { newId } from "./platform/ids.ts";
@@ -92,15 +94,21 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.avatarMaxBytes, files: 1, fields: 10 } });
+  // With several nodes behind one address (REDIS_URL set), the counts live in Redis, so that a
+  // limit is the same however requests are spread; alone, each process counts in memory.
+  const rateLimitStore = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1 }) : undefined;
+  if (rateLimitStore) app.addHook("onClose", async () => void (await rateLimitStore.quit().catch(() => undefined)));
   await app.register(fastifyRateLimit, {
     global: false,
+    ...(rateLimitStore ? { redis: rateLimitStore, nameSpace: `${config.redisPrefix}rate-limit:` } : {}),
     errorResponseBuilder: (_request, context) =>
       new AppError("rate_limited", `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds`, undefined, {
         "retry-after": String(Math.ceil(context.ttl / 1000)),
       }),
   });
-  // Stream messages are small JSON (a subscription names at most 50 topics): a larger one closes the socket.
-  await app.register(fastifyWebsocket, { options: { maxPayload: 16 * 1024 } });
+  // Stream messages are small JSON (a subscription names at most 50 topics): the stream answers a
+  // larger one with an error, and ws closes the socket on a frame past MAX_FRAME_BYTES.
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   registerAuthentication(app, { db: runtime.db, config });
   registerMetrics(app);
 
