@@ -39,3 +39,13 @@ export async function waitForLink(mailDir: string, address: string, prefix: stri
   }
   throw new Error(`no mail to ${address} with a link starting ${prefix} in ${mailDir} within ${timeoutMs} ms`);
 }
+
+/** The plain text of every mail to `address` so far, oldest first. */
+export async function mailTextsTo(mailDir: string, address: string): Promise<string[]> {
+  const texts: string[] = [];
+  for (const file of await mailFiles(mailDir)) {
+    const mail = await simpleParser(await readFile(path.join(mailDir, file)));
+    if (isAddressedTo(mail, address)) texts.push(mail.text ?? "");
+  }
+  return texts;
+}
