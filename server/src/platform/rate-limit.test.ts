@@ -10,7 +10,8 @@ let first: TestContext;
 let second: TestContext;
 
 beforeAll(async () => {
-  [first, second] = await Promise.all([0, 1].map(() => createTestContext({ work: false, config: { redisUrl, redisPrefix } })));
+  const node = () => createTestContext({ work: false, config: { redisUrl, redisPrefix } });
+  [first, second] = await Promise.all([node(), node()]);
 });
 afterAll(async () => {
   await Promise.all([first?.close(), second?.close()]);
