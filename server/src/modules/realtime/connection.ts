@@ -1,12 +1,22 @@
 import { StreamSubscribe, StreamUnsubscribe, type StreamClientMessage, type StreamServerMessage } from "@ruche/contracts";
 import { FormatRegistry } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
-import type { WebSocket } from "ws";
+import type { RawData, WebSocket } from "ws";
 import { RecentIds } from "./recent-ids.ts";
 
 // TypeBox checks no string format unless told how; HTTP requests are checked by Ajv instead.
 if (!FormatRegistry.Has("uuid")) FormatRegistry.Set("uuid", (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value));
 const checks = { subscribe: TypeCompiler.Compile(StreamSubscribe), unsubscribe: TypeCompiler.Compile(StreamUnsubscribe) };
+
+/** The largest client message the stream reads: a subscription to 50 topics takes about 3 KiB. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+/**
+ * The largest frame the WebSocket server accepts (its `maxPayload`). Messages between
+ * `MAX_MESSAGE_BYTES` and this get a clear error on an open socket; beyond it, `ws` closes the
+ * socket with 1009 before any of it reaches Ruche, so that no client makes a process buffer much.
+ */
+export const MAX_FRAME_BYTES = 64 * 1024;
 
 /** Close code for a socket whose person may no longer be signed in (deactivated, signed out, token revoked). */
 export const CLOSE_SIGNED_OUT = 4401;
@@ -43,12 +53,24 @@ export class StreamConnection {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
   }
 
+  /** What this socket sent, oldest first, as `<event id> <topic>`. */
+  sentKeys(): readonly string[] {
+    return this.sent.entries();
+  }
+
+  /** Counts these `<event id> <topic>` as sent: the client saw them on an earlier socket. */
+  rememberSent(keys: Iterable<string>): void {
+    for (const key of keys) this.sent.add(key);
+  }
+
   /** Sends an event unless it was sent on this topic already; holds it while a replay runs. */
   deliver(message: EventMessage, options: { replay?: boolean } = {}): void {
     if (this.replaying > 0 && !options.replay) {
       this.held.push(message);
       return;
     }
+    // Only what went out counts as sent: a resume skips what this socket sent (see SentLog).
+    if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.sent.add(`${message.id} ${message.topic}`)) this.send(message);
   }
 
@@ -75,8 +97,18 @@ export class StreamConnection {
   }
 }
 
+type Parsed = { message: StreamClientMessage } | { error: { code: string; message: string } };
+
+/** Parses a client message as `ws` hands it over, or answers why it is not one. */
+export function parseClientFrame(data: RawData, isBinary: boolean): Parsed {
+  if (isBinary) return { error: { code: "validation_failed", message: "message: must be text" } };
+  const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+  if (bytes.length > MAX_MESSAGE_BYTES) return { error: { code: "body_too_large", message: `message: must be at most ${MAX_MESSAGE_BYTES} bytes` } };
+  return parseClientMessage(bytes.toString());
+}
+
 /** Parses a client message, or answers why it is not one. */
-export function parseClientMessage(raw: string): { message: StreamClientMessage } | { error: { code: string; message: string } } {
+export function parseClientMessage(raw: string): Parsed {
   let value: unknown;
   try {
     value = JSON.parse(raw);

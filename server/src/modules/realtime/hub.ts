@@ -2,14 +2,18 @@ import type { Db } from "../../platform/db.ts";
 import type { PubSub } from "../../platform/pubsub.ts";
 import type { EventRow } from "../../platform/schema.ts";
 import { unreadCounts } from "../notifications/unread.ts";
-import { mayReadCommunity } from "./access.ts";
+import { mayReadCommunity, mayReadPost } from "./access.ts";
 import { CLOSE_SIGNED_OUT, type StreamConnection } from "./connection.ts";
+import { endedCredentials } from "./credentials.ts";
 import { deliveriesOf, memberOf, postIdOf, streamTypes, type EventFacts } from "./deliveries.ts";
 import { RecentIds } from "./recent-ids.ts";
-import { liveSessions, loadCommunities, loadEvents, loadPosts, loadUsers, type CommunityState, type UserState } from "./repository.ts";
+import { SentLog, type Lineage } from "./sent-log.ts";
+import { eventsAfter, idAtTime, LATE_COMMIT_MS, loadCommunities, loadEvents, loadPosts, loadUsers, type CommunityState, type PostState, type UserState } from "./repository.ts";
 
 const membershipTypes = new Set(["member.joined", "member.left", "member.removed", "member.role_changed", "community_invitation.accepted", "request.approved"]);
 const followTypes = new Set(["person.followed", "person.unfollowed", "topic.followed", "topic.unfollowed"]);
+/** Events read at a time when catching up after pub/sub was down. */
+const CATCH_UP_BATCH = 1000;
 
 export interface HubOptions {
   db: Db;
@@ -30,7 +34,13 @@ export class StreamHub {
   readonly users = new Map<string, { state: UserState; connections: Set<StreamConnection> }>();
   readonly byTopic = new Map<string, Set<StreamConnection>>();
   readonly communities = new Map<string, CommunityState>();
+  /** The posts someone here subscribed to, by topic: losing access to their community refuses them too. */
+  private readonly subscribedPosts = new Map<string, PostState>();
   private readonly recent = new RecentIds(10_000);
+  private readonly sentLog = new SentLog({ records: 500, keysPerRecord: 500 });
+  /** When each recent event was delivered here (a position that grows by one an event), for resumes. */
+  private readonly deliveredAt = new Map<string, number>();
+  private position = 0;
   private pending = new Set<string>();
   private flushing: Promise<void> | undefined;
   private started: Promise<void> | undefined;
@@ -42,8 +52,9 @@ export class StreamHub {
   start(): Promise<void> {
     this.started ??= (async () => {
       await this.options.pubsub.subscribe(this.options.channel, (id) => this.receive(id));
+      this.options.pubsub.onReconnect((lostAt) => void this.catchUp(lostAt).catch(this.reportError));
       this.timers.push(setInterval(() => this.heartbeat(), this.options.heartbeatMs ?? 25_000));
-      this.timers.push(setInterval(() => void this.checkSessions().catch(this.reportError), this.options.sessionCheckMs ?? 5_000));
+      this.timers.push(setInterval(() => void this.checkCredentials().catch(this.reportError), this.options.sessionCheckMs ?? 5_000));
     })();
     return this.started;
   }
@@ -72,29 +83,55 @@ export class StreamHub {
   }
 
   unregister(connection: StreamConnection): void {
-    for (const topic of connection.topics) this.byTopic.get(topic)?.delete(connection);
+    this.removeTopics(connection, [...connection.topics]);
+    this.sentLog.keep(connection.auth.userId, { keys: connection.sentKeys(), closedAt: this.position });
     const entry = this.users.get(connection.auth.userId);
     entry?.connections.delete(connection);
     if (entry && entry.connections.size === 0) this.users.delete(connection.auth.userId);
+  }
+
+  /**
+   * The socket of this process (closed, or still open) that last served a client resuming on
+   * `connection` from `eventId`; undefined when another process served it.
+   */
+  lineageOf(connection: StreamConnection, eventId: string): Lineage | undefined {
+    const others = [...(this.users.get(connection.auth.userId)?.connections ?? [])].filter((other) => other !== connection);
+    return this.sentLog.lineageOf(
+      connection.auth.userId,
+      eventId,
+      others.map((other) => ({ keys: other.sentKeys(), closedAt: this.position })),
+    );
+  }
+
+  /** Whether the event reached this hub's subscribers after `position` (or has not yet): a socket closed then missed it. */
+  deliveredAfter(eventId: string, position: number): boolean {
+    return (this.deliveredAt.get(eventId) ?? Number.POSITIVE_INFINITY) > position;
   }
 
   stateOf(connection: StreamConnection): UserState | undefined {
     return this.users.get(connection.auth.userId)?.state;
   }
 
-  addTopics(connection: StreamConnection, topics: string[]): void {
+  /** Subscribes the connection; `posts` holds the facts of its `post:<id>` topics, kept while subscribed. */
+  addTopics(connection: StreamConnection, topics: string[], posts: Map<string, PostState> = new Map()): void {
     for (const topic of topics) {
       connection.topics.add(topic);
       let set = this.byTopic.get(topic);
       if (!set) this.byTopic.set(topic, (set = new Set()));
       set.add(connection);
+      const post = topic.startsWith("post:") ? posts.get(topic.slice("post:".length)) : undefined;
+      if (post) this.subscribedPosts.set(topic, post);
     }
   }
 
-  removeTopics(connection: StreamConnection, topics: string[]): void {
+  removeTopics(connection: StreamConnection, topics: Iterable<string>): void {
     for (const topic of topics) {
       connection.topics.delete(topic);
-      this.byTopic.get(topic)?.delete(connection);
+      const set = this.byTopic.get(topic);
+      set?.delete(connection);
+      if (set?.size !== 0) continue;
+      this.byTopic.delete(topic);
+      this.subscribedPosts.delete(topic);
     }
   }
 
@@ -126,6 +163,21 @@ export class StreamHub {
       .finally(() => (this.flushing = undefined));
   }
 
+  /**
+   * Pub/sub was down from `lostAt`: reads the events committed since (and a late-commit margin
+   * before) as if they had been notified; those already received are dropped as duplicates.
+   */
+  private async catchUp(lostAt: number): Promise<void> {
+    let after = idAtTime(lostAt - LATE_COMMIT_MS);
+    for (;;) {
+      const events = await eventsAfter(this.options.db, { after, types: streamTypes, limit: CATCH_UP_BATCH });
+      for (const event of events) this.receive(event.id);
+      const last = events.at(-1);
+      if (!last || events.length < CATCH_UP_BATCH) return;
+      after = last.id;
+    }
+  }
+
   private readonly reportError = (error: unknown): void => this.options.onError?.(error);
 
   private async flush(): Promise<void> {
@@ -133,7 +185,9 @@ export class StreamHub {
       const ids = [...this.pending];
       this.pending = new Set();
       const events = (await loadEvents(this.options.db, ids)).filter((event) => streamTypes.includes(event.type) && this.recent.add(event.id));
-      if (events.length > 0 && this.users.size > 0) await this.process(events);
+      if (events.length === 0) continue;
+      if (this.users.size > 0) await this.process(events);
+      else for (const event of events) this.markDelivered(event.id);
     }
   }
 
@@ -141,6 +195,8 @@ export class StreamHub {
     const facts = await this.prepare(events);
     for (const event of events) {
       await this.applyState(event);
+      // From here to the end of the loop nothing awaits: the sockets open now are those served.
+      this.markDelivered(event.id);
       for (const delivery of deliveriesOf(event, facts)) {
         for (const connection of this.byTopic.get(delivery.topic) ?? []) {
           const user = this.stateOf(connection);
@@ -148,6 +204,16 @@ export class StreamHub {
           connection.deliver({ type: "event", id: delivery.id, topic: delivery.topic, name: delivery.name, data: delivery.data });
         }
       }
+    }
+  }
+
+  private markDelivered(eventId: string): void {
+    this.position += 1;
+    this.deliveredAt.set(eventId, this.position);
+    // Resumes look back a few seconds only: the oldest positions go first (a Map keeps insertion order).
+    if (this.deliveredAt.size > 10_000) {
+      const oldest = this.deliveredAt.keys().next().value;
+      if (oldest !== undefined) this.deliveredAt.delete(oldest);
     }
   }
 
@@ -182,15 +248,25 @@ export class StreamHub {
     }
   }
 
-  /** Refuses `community:<id>` to the subscribers (all, or one person's) who may no longer read it. */
+  /**
+   * Refuses `community:<id>`, and `post:<id>` of its posts, to the subscribers (all, or one
+   * person's) who may no longer read them.
+   */
   private refuseUnreadable(communityId: string, onlyUserId?: string): void {
-    const topic = `community:${communityId}`;
-    for (const connection of [...(this.byTopic.get(topic) ?? [])]) {
-      if (onlyUserId && connection.auth.userId !== onlyUserId) continue;
-      const user = this.stateOf(connection);
-      if (user && mayReadCommunity(user, communityId, this.communities.get(communityId))) continue;
-      this.removeTopics(connection, [topic]);
-      connection.send({ type: "refused", topic, code: "topic_not_found" });
+    const community = this.communities.get(communityId);
+    const posts = [...this.subscribedPosts].filter(([, post]) => post.communityId === communityId);
+    const checks: [string, (user: UserState) => boolean][] = [
+      [`community:${communityId}`, (user) => mayReadCommunity(user, communityId, community)],
+      ...posts.map(([topic, post]): [string, (user: UserState) => boolean] => [topic, (user) => mayReadPost(user, post, community)]),
+    ];
+    for (const [topic, mayRead] of checks) {
+      for (const connection of [...(this.byTopic.get(topic) ?? [])]) {
+        if (onlyUserId && connection.auth.userId !== onlyUserId) continue;
+        const user = this.stateOf(connection);
+        if (user && mayRead(user)) continue;
+        this.removeTopics(connection, [topic]);
+        connection.send({ type: "refused", topic, code: "topic_not_found" });
+      }
     }
   }
 
@@ -200,15 +276,11 @@ export class StreamHub {
     }
   }
 
-  /** Closes the sockets of sessions signed out or expired since they connected. */
-  private async checkSessions(): Promise<void> {
-    const hashes = [...this.users.values()].flatMap(({ connections }) => [...connections].map((connection) => connection.auth.sessionHash ?? ""));
-    const known = hashes.filter((hash) => hash !== "");
-    if (known.length === 0) return;
-    const asked = new Set(known);
-    const live = await liveSessions(this.options.db, [...asked]);
-    // Only sessions the query asked about: a socket that connected while it ran is not signed out.
-    this.closeWhere((connection) => connection.auth.sessionHash !== undefined && asked.has(connection.auth.sessionHash) && !live.has(connection.auth.sessionHash), "signed out");
+  /** Closes the sockets whose session or token ended since they connected (see `endedCredentials`). */
+  private async checkCredentials(): Promise<void> {
+    const connections = [...this.users.values()].flatMap(({ connections }) => [...connections]);
+    const ended = await endedCredentials(this.options.db, connections);
+    this.closeWhere(ended, "signed out");
   }
 
   private heartbeat(): void {

@@ -5,6 +5,11 @@ export class RecentIds {
 
   constructor(private readonly capacity: number) {}
 
+  /** The entries remembered, oldest first. */
+  entries(): readonly string[] {
+    return this.order;
+  }
+
   has(id: string): boolean {
     return this.seen.has(id);
   }

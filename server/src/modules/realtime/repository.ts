@@ -84,6 +84,37 @@ export async function eventExists(db: Executor, id: string): Promise<boolean> {
   return row !== undefined;
 }
 
+/**
+ * How long after its id an event may still commit: ids are made inside the transaction, so an
+ * event committed late has a smaller id than events committed before it.
+ */
+export const LATE_COMMIT_MS = 5000;
+
+/** The smallest UUIDv7 of the millisecond `time`: ids compare as their bytes, time first. */
+export function idAtTime(time: number): string {
+  const hex = Math.max(0, time).toString(16).padStart(12, "0");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+}
+
+/** The millisecond a UUIDv7 was made at. */
+export function timeOfId(id: string): number {
+  return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}
+
+/** The last (up to `limit`) events of the given types made less than `marginMs` before `before`, in id order. */
+export async function eventsShortlyBefore(db: Executor, input: { before: string; marginMs: number; types: string[]; limit: number }): Promise<EventRow[]> {
+  const rows = await db
+    .selectFrom("events")
+    .selectAll()
+    .where("id", ">=", idAtTime(timeOfId(input.before) - input.marginMs))
+    .where("id", "<", input.before)
+    .where("type", "in", input.types)
+    .orderBy("id", "desc")
+    .limit(input.limit)
+    .execute();
+  return rows.reverse();
+}
+
 /** Up to `limit` events of the given types after `after`, in id order. */
 export async function eventsAfter(db: Executor, input: { after: string; types: string[]; limit: number }): Promise<EventRow[]> {
   return db
@@ -108,4 +139,19 @@ export async function liveSessions(db: Executor, hashes: string[]): Promise<Set<
     .where("users.status", "=", "active")
     .execute();
   return new Set(rows.map((row) => row.id_hash));
+}
+
+/** Of the given access token ids, those still usable (not revoked, not expired, user active). */
+export async function liveTokens(db: Executor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("access_tokens")
+    .innerJoin("users", "users.id", "access_tokens.user_id")
+    .select("access_tokens.id")
+    .where("access_tokens.id", "in", ids)
+    .where("access_tokens.revoked_at", "is", null)
+    .where((eb) => eb.or([eb("access_tokens.expires_at", "is", null), eb("access_tokens.expires_at", ">", sql<Date>`now()`)]))
+    .where("users.status", "=", "active")
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }

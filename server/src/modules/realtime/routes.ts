@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../platform/errors.ts";
 import type { Runtime } from "../../runtime.ts";
-import { StreamConnection, parseClientMessage } from "./connection.ts";
+import { StreamConnection, parseClientFrame } from "./connection.ts";
 import { handleClientMessage } from "./subscriptions.ts";
 
 /**
@@ -37,7 +37,7 @@ export function realtimeRoutes(runtime: Runtime): FastifyPluginAsyncTypebox {
       socket.on("close", () => hub.unregister(connection));
       socket.on("message", (data, isBinary) => {
         connection.enqueue(async () => {
-          const parsed = isBinary ? { error: { code: "validation_failed", message: "message: must be text" } } : parseClientMessage(data.toString());
+          const parsed = parseClientFrame(data, isBinary);
           if ("error" in parsed) return connection.send({ type: "error", ...parsed.error });
           await handleClientMessage(hub, connection, parsed.message);
         });

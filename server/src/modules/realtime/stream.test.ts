@@ -146,6 +146,24 @@ describe("revocation", () => {
     const code = await Promise.race([client.closed, new Promise((resolve) => setTimeout(() => resolve("timeout"), 1000))]);
     expect(code).toBe(4401);
   });
+
+  // The credentials re-check runs every 5 s here (the default): closing within a second is the revocation event's doing.
+  it("closes the streams of a revoked token within a second, not those of another token", async () => {
+    const token = async (name: string) => (await member.inject({ method: "POST", url: "/api/v1/me/tokens", payload: { name } })).json();
+    const [revoked, kept] = [await token("revoked"), await token("kept")];
+    const revokedClient = await connectStream(url, { authorization: `Bearer ${revoked.secret}` });
+    const keptClient = await connectStream(url, { authorization: `Bearer ${kept.secret}` });
+    for (const client of [revokedClient, keptClient]) {
+      client.send({ type: "subscribe", topics: ["notifications"] });
+      await client.next((message) => message.type === "subscribed");
+    }
+    const response = await member.inject({ method: "DELETE", url: `/api/v1/me/tokens/${revoked.token.id}` });
+    expect(response.statusCode, response.body).toBe(204);
+    const closedWithin = (client: StreamClient, ms: number) => Promise.race([client.closed, new Promise((resolve) => setTimeout(() => resolve("open"), ms))]);
+    expect(await closedWithin(revokedClient, 1000)).toBe(4401);
+    expect(await closedWithin(keptClient, 300)).toBe("open");
+    keptClient.close();
+  });
 });
 
 describe("connecting", () => {

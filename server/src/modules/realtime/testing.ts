@@ -1,5 +1,5 @@
 import type { StreamServerMessage } from "@ruche/contracts";
-import WebSocket from "ws";
+import WebSocket, { type ClientOptions } from "ws";
 
 /** A test client of the stream: every message it received, and a way to wait for one. */
 export interface StreamClient {
@@ -12,9 +12,12 @@ export interface StreamClient {
   close(): void;
 }
 
-/** Test helper: opens the stream at `url` with these headers; rejects with the HTTP status if refused. */
-export async function connectStream(url: string, headers: Record<string, string>): Promise<StreamClient> {
-  const socket = new WebSocket(url, { headers });
+/**
+ * Test helper: opens the stream at `url` with these headers (and `ws` client options, e.g.
+ * `autoPong: false` for a client that stops answering pings); rejects with the HTTP status if refused.
+ */
+export async function connectStream(url: string, headers: Record<string, string>, options: ClientOptions = {}): Promise<StreamClient> {
+  const socket = new WebSocket(url, { ...options, headers });
   const messages: StreamServerMessage[] = [];
   const waiters = new Set<() => void>();
   socket.on("message", (data) => {
