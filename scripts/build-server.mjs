@@ -33,6 +33,8 @@ export async function buildServer() {
   });
   // Read at run time next to the module that reads it (platform/passwords.ts).
   await copyFile(path.join(root, "server/src/platform/common-passwords.txt"), path.join(outdir, "common-passwords.txt"));
+  // Started as a worker thread next to the module that starts it (modules/attachments/extraction.ts).
+  await copyFile(path.join(root, "server/src/modules/attachments/extraction-worker.mjs"), path.join(outdir, "extraction-worker.mjs"));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildServer();

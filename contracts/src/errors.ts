@@ -74,6 +74,8 @@ export const errorCatalogue = {
   rate_limited: { status: 429, message: "Too many attempts; try again later" },
   internal_error: { status: 500, message: "Something went wrong on our side" },
   service_unavailable: { status: 503, message: "The service is not ready" },
+  search_query_empty: { status: 400, message: "Type at least one word to search for (a word to exclude alone finds nothing)" },
+  search_cursor_invalid: { status: 400, message: "This page of results does not exist; search again" },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** A stable error code from the catalogue. */

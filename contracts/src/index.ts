@@ -12,3 +12,4 @@ export * from "./email.ts";
 export * from "./scheduling.ts";
 export * from "./push.ts";
 export * from "./disconnect.ts";
+export * from "./search.ts";

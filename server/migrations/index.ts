@@ -12,6 +12,7 @@ import * as disconnect from "./0010_disconnect.ts";
 import * as push from "./0011_push.ts";
 import * as email from "./0012_email.ts";
 import * as scheduledPosts from "./0013_scheduled_posts.ts";
+import * as search from "./0014_search.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0011_push": push,
   "0012_email": email,
   "0013_scheduled_posts": scheduledPosts,
+  "0014_search": search,
 };

@@ -7,6 +7,7 @@ import { Mailer, type MailMessage } from "./platform/mailer.ts";
 import { OutboxDispatcher, type EventHandler } from "./platform/outbox.ts";
 import { createPubSub, type PubSub } from "./platform/pubsub.ts";
 import { createStorage } from "./platform/storage.ts";
+import { extractAttachmentText, type ExtractionJob } from "./modules/attachments/jobs.ts";
 import { removeAbandonedUploads } from "./modules/attachments/service.ts";
 import { archiveEndedProjects } from "./modules/communities/projects.ts";
 import { eventHandlers } from "./modules/index.ts";
@@ -98,6 +99,7 @@ export async function createRuntime(config: Config, connection: ConnectionConfig
     });
     // Hourly: an upload nobody attached goes a day (and at most an hour) after it was made.
     await jobs.schedule("attachments.remove_unclaimed", "30 * * * *");
+    await jobs.work<ExtractionJob>("attachments.extract_text", (job) => extractAttachmentText({ db, storage }, job));
     await registerNotificationsJobs(runtime);
     await registerDisconnectJobs(runtime);
     await registerSchedulingJobs(runtime);

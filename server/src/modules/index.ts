@@ -7,6 +7,7 @@ import { disconnectRoutes } from "./disconnect/routes.ts";
 import { communityMembershipRoutes } from "./communities/membership-routes.ts";
 import { communitiesRoutes } from "./communities/routes.ts";
 import { communitySettingsRoutes } from "./communities/settings-routes.ts";
+import { attachmentsEventHandlers } from "./attachments/events.ts";
 import { attachmentsRoutes } from "./attachments/routes.ts";
 import { commentsRoutes } from "./comments/routes.ts";
 import { feedsRoutes } from "./feeds/routes.ts";
@@ -24,6 +25,7 @@ import { recoveryEventHandlers } from "./recovery/events.ts";
 import { realtimeRoutes } from "./realtime/routes.ts";
 import { recoveryRoutes } from "./recovery/routes.ts";
 import { schedulingRoutes } from "./scheduling/routes.ts";
+import { searchRoutes } from "./search/routes.ts";
 
 /** Every feature's HTTP routes, registered under the app in this order. */
 export async function registerModules(app: FastifyInstance, runtime: Runtime): Promise<void> {
@@ -41,6 +43,7 @@ export async function registerModules(app: FastifyInstance, runtime: Runtime): P
   await app.register(feedsRoutes(runtime));
   await app.register(attachmentsRoutes(runtime));
   await app.register(notificationsRoutes(runtime));
+  await app.register(searchRoutes(runtime));
   await app.register(realtimeRoutes(runtime));
   await app.register(disconnectRoutes(runtime));
   await app.register(pushRoutes(runtime));
@@ -50,7 +53,7 @@ export async function registerModules(app: FastifyInstance, runtime: Runtime): P
 /** Every feature's outbox handlers, by event type. */
 export function eventHandlers(runtime: Runtime): Record<string, EventHandler[]> {
   const merged: Record<string, EventHandler[]> = {};
-  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime), communitiesEventHandlers(runtime), previewsEventHandlers(runtime), notificationsEventHandlers(runtime)]) {
+  for (const handlers of [invitationsEventHandlers(runtime), recoveryEventHandlers(runtime), communitiesEventHandlers(runtime), previewsEventHandlers(runtime), notificationsEventHandlers(runtime), attachmentsEventHandlers(runtime)]) {
     for (const [type, list] of Object.entries(handlers)) merged[type] = [...(merged[type] ?? []), ...list];
   }
   return merged;

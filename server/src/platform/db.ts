@@ -11,6 +11,13 @@ export type Executor = Db | Tx;
 /** How to reach PostgreSQL: a pg pool config (URL or Unix socket). */
 export type ConnectionConfig = pg.PoolConfig;
 
+/**
+ * Starts a statement that must be planned for its actual values each time, never with a generic
+ * plan: a search, whose best plan depends on how common its words are (walk the newest documents
+ * for a frequent word, read the text index for a rare one).
+ */
+export const UNPREPARED = "/* unprepared */";
+
 /** Statements one connection keeps prepared; past that, queries are planned each time as before. */
 export const PREPARED_PER_CONNECTION = 400;
 
@@ -29,6 +36,7 @@ function prepareStatements(client: pg.PoolClient): void {
   const replacement = (...args: unknown[]): unknown => {
     const [text, values, callback] = args;
     if (typeof text !== "string" || !Array.isArray(values) || values.length === 0 || callback !== undefined) return query(...args);
+    if (text.startsWith(UNPREPARED)) return query(text, values);
     const name = `ruche_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
     if (!prepared.has(name)) {
       if (prepared.size >= PREPARED_PER_CONNECTION) return query(text, values);

@@ -6,7 +6,7 @@ import type { ConnectionConfig, Executor } from "./db.ts";
 export type JobHandler<T = Record<string, unknown>> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
 /** Every queue Ruche uses; pg-boss needs each created before use. */
-export const queues = ["mail.send", "notifications.email_digests", "communities.archive_ended_projects", "previews.fetch", "attachments.remove_unclaimed", "scheduling.publish_due", "disconnect.release_due"] as const;
+export const queues = ["mail.send", "notifications.email_digests", "communities.archive_ended_projects", "previews.fetch", "attachments.remove_unclaimed", "attachments.extract_text", "scheduling.publish_due", "disconnect.release_due"] as const;
 export type QueueName = (typeof queues)[number];
 
 /** Background jobs on the same PostgreSQL (pg-boss): retries, schedules, idempotent handlers. */

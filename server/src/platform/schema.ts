@@ -52,6 +52,8 @@ export interface Database {
   // --- tables of 0013_scheduled_posts ---
   scheduled_posts: ScheduledPostsTable;
   scheduled_comments: ScheduledCommentsTable;
+  // --- tables of 0014_search ---
+  search_documents: SearchDocumentsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -372,6 +374,9 @@ export interface AttachmentsTable {
   comment_id: string | null;
   position: number | null;
   created_at: CreatedAt;
+  /** The text a job pulled out of a PDF or DOCX, for search. */
+  extracted_text: string | null;
+  extraction: ColumnType<"none" | "pending" | "done" | "failed", "none" | "pending" | "done" | "failed" | undefined, "none" | "pending" | "done" | "failed">;
 }
 
 export interface LinkPreviewsTable {
@@ -571,4 +576,23 @@ export interface ScheduledCommentsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   processed_at: Timestamp | null;
+}
+
+export type SearchKind = "post" | "comment" | "community" | "person" | "topic" | "file";
+
+/** Written only by the triggers of 0014_search: read-only for the application. */
+export interface SearchDocumentsTable {
+  kind: SearchKind;
+  object_id: string;
+  /** The community whose members may read it (post, comment, file), or the community itself. */
+  community_id: string | null;
+  /** The post a comment or file belongs to (a post's own id for a post). */
+  post_id: string | null;
+  comment_id: string | null;
+  author_id: string | null;
+  language: "fr" | "en";
+  title: string;
+  body: string;
+  created_at: Date;
+  document: string;
 }

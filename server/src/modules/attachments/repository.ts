@@ -3,6 +3,7 @@ import type { Executor, Tx } from "../../platform/db.ts";
 import { errors } from "../../platform/errors.ts";
 import type { Viewer } from "../people/policy.ts";
 import { readablePosts } from "../posts/policy.ts";
+import { EXTRACTED_TYPES, EXTRACTION_LIMITS } from "./extraction.ts";
 import { presentAttachment, type AttachmentRow } from "./present.ts";
 
 type Owner = { postId: string } | { commentId: string };
@@ -56,7 +57,8 @@ function refused(message: string) {
  * ones it had (editing). Unknown ids, someone else's uploads and ones already used elsewhere answer
  * 400 naming `attachmentIds`. Call it only when the list is given: an empty list removes them all.
  * An attachment left out goes back to its uploader's unclaimed uploads, which the hourly cleanup
- * deletes with its file (bytes can only be deleted once the edit has committed).
+ * deletes with its file (bytes can only be deleted once the edit has committed). A PDF or DOCX
+ * claimed for the first time awaits the extraction of its text (see `queueTextExtraction`).
  */
 export async function claimAttachments(tx: Tx, viewer: Viewer, ids: string[], owner: Owner): Promise<void> {
   if (ids.length > MAX_ATTACHMENTS) throw refused(`must list at most ${MAX_ATTACHMENTS} attachments`);
@@ -76,6 +78,59 @@ export async function claimAttachments(tx: Tx, viewer: Viewer, ids: string[], ow
   for (const [position, id] of ids.entries()) {
     await tx.updateTable("attachments").set({ [ownerColumn]: ownerId, position }).where("id", "=", id).execute();
   }
+  if (ids.length > 0) await markExtractionPending(tx, ids);
+}
+
+/** PDF and DOCX files among `ids` whose text was never read, unless too large to be: their text is now awaited. */
+async function markExtractionPending(tx: Tx, ids: string[]): Promise<void> {
+  await tx
+    .updateTable("attachments")
+    .set({ extraction: "pending" })
+    .where("id", "in", ids)
+    .where("extraction", "=", "none")
+    .where("file_id", "in", (eb) =>
+      eb
+        .selectFrom("files")
+        .select("files.id")
+        .where("files.mime_type", "in", Object.keys(EXTRACTED_TYPES))
+        .where("files.byte_size", "<=", String(EXTRACTION_LIMITS.maxBytes)),
+    )
+    .execute();
+}
+
+/** The attachments of a post (or comment) whose text awaits extraction. */
+export async function pendingExtractions(db: Executor, owner: Owner): Promise<string[]> {
+  const rows = await db
+    .selectFrom("attachments")
+    .select("id")
+    .where("postId" in owner ? "post_id" : "comment_id", "=", "postId" in owner ? owner.postId : owner.commentId)
+    .where("extraction", "=", "pending")
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The stored file of an attachment whose text awaits extraction, if it still does. */
+export async function findPendingExtraction(db: Executor, id: string): Promise<{ mime_type: string; storage_key: string } | undefined> {
+  return db
+    .selectFrom("attachments")
+    .innerJoin("files", "files.id", "attachments.file_id")
+    .select(["files.mime_type", "files.storage_key"])
+    .where("attachments.id", "=", id)
+    .where("attachments.extraction", "=", "pending")
+    .executeTakeFirst();
+}
+
+/**
+ * Records an extraction's outcome (`text`, or null when it failed), once: the search index's
+ * trigger picks the text up in the same statement.
+ */
+export async function finishExtraction(db: Executor, input: { id: string; text: string | null }): Promise<void> {
+  await db
+    .updateTable("attachments")
+    .set({ extracted_text: input.text, extraction: input.text === null ? "failed" : "done" })
+    .where("id", "=", input.id)
+    .where("extraction", "=", "pending")
+    .execute();
 }
 
 /**

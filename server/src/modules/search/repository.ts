@@ -1,0 +1,263 @@
+import { sql, type RawBuilder } from "kysely";
+import { UNPREPARED, type Executor, type Tx } from "../../platform/db.ts";
+import type { SearchKind } from "../../platform/schema.ts";
+import { readableCommunities, visibleCommunities } from "../communities/policy.ts";
+import { visiblePeople, type Viewer } from "../people/policy.ts";
+import { knownTopics } from "../topics/policy.ts";
+import type { ParsedQuery } from "./query.ts";
+
+/** Posts, comments and files: what lives in a community and ages. */
+export const CONTENT_KINDS = ["post", "comment", "file"] as const satisfies readonly SearchKind[];
+/** Communities, people and topics: names one looks up. */
+export const DIRECTORY_KINDS = ["community", "person", "topic"] as const satisfies readonly SearchKind[];
+
+/**
+ * How many of the most recent matches of each group are ranked: a common word matches a good part
+ * of a million posts, and ranking them all would cost more than a search may take. Results go as
+ * far as that window (more precise words, or a date range, reach further back).
+ */
+export const CANDIDATES = 300;
+
+export interface SearchFilters {
+  kinds: SearchKind[];
+  communityId?: string | undefined;
+  authorId?: string | undefined;
+  topicId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+export interface HitRow {
+  kind: SearchKind;
+  object_id: string;
+  community_id: string | null;
+  community_name: string | null;
+  post_id: string | null;
+  comment_id: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  created_at: Date;
+  topic_slug: string | null;
+  title: string;
+  excerpt: string;
+}
+
+/** Marks the ends of a found word in `ts_headline`'s output: characters no stored text keeps. */
+export const START = "\u0001";
+export const STOP = "\u0002";
+
+/**
+ * The tsquery of a parsed search, as text. It is computed first, on its own, so that the search
+ * statement carries it as a value the planner can weigh against the index's statistics: a word in
+ * a third of the posts and a word in thirty call for different plans.
+ */
+async function tsqueryOf(db: Executor, query: ParsedQuery): Promise<string> {
+  const { rows } = await sql<{ query: string }>`
+    select ruche_search_query(${query.words}::text[], ${query.phrases}::text[], ${query.excluded}::text[], ${query.prefix})::text as query
+  `.execute(db);
+  return rows[0]?.query ?? "";
+}
+
+/**
+ * Whether the viewer may see the directory entry (community, person, topic) of the document `d`
+ * in scope: asked of each matching row only, never computed for the whole directory.
+ */
+function directoryVisible(db: Executor, viewer: Viewer): RawBuilder<boolean> {
+  const community = db.selectFrom("communities").select(sql`1`.as("one")).where(sql<boolean>`communities.id = d.community_id`).where(visibleCommunities(viewer));
+  const person = db.selectFrom("users").select(sql`1`.as("one")).where(sql<boolean>`users.id = d.object_id`).where(visiblePeople(viewer));
+  const topic = db.selectFrom("topics").select(sql`1`.as("one")).where(sql<boolean>`topics.id = d.object_id`).where(knownTopics(viewer));
+  return sql<boolean>`(
+    (d.kind = 'community' and exists (${community}))
+    or (d.kind = 'person' and exists (${person}))
+    or (d.kind = 'topic' and exists (${topic}))
+  )`;
+}
+
+/**
+ * How many of the newest documents a search first looks through; when they hold `CANDIDATES`
+ * matches, the word is common and those are the candidates.
+ */
+export const RECENT_WINDOW = 3000;
+
+/**
+ * The newest content that matches and the viewer may read, at most `CANDIDATES`. Which way to read
+ * is decided here rather than left to the planner, whose estimate for a word it has no statistics
+ * on (most rare words) is "2% of the rows": it once walked two million documents for a word in
+ * thirty. First the newest `RECENT_WINDOW` documents (of the community filtered on, if any) are
+ * looked through: a common word fills the candidates there, at a cost bounded by the window. A
+ * rarer one (or a filter on an author or topic, narrow by nature) reads its matches from the text
+ * index only and sorts them by date.
+ */
+async function contentCandidates(
+  tx: Tx,
+  input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; narrowed: boolean },
+): Promise<{ kind: SearchKind; object_id: string }[]> {
+  const where = sql.join(input.filters, sql` and `);
+  if (!input.narrowed) {
+    const scope = input.communityId ? sql`d.community_id = ${input.communityId}::uuid` : sql`d.kind = any(${input.kinds}::text[])`;
+    const { rows } = await sql<{ kind: SearchKind; object_id: string }>`
+      select d.kind, d.object_id from (
+        select * from search_documents d where ${scope} order by d.created_at desc limit ${RECENT_WINDOW}
+      ) as d
+      where d.document @@ ${input.query}::tsquery and ${where}
+      order by d.created_at desc
+      limit ${CANDIDATES}
+    `.execute(tx);
+    if (rows.length === CANDIDATES) return rows;
+  }
+  // The text index only (bitmap scans), planned for this very query.
+  await sql.raw("set local enable_seqscan = off; set local enable_indexscan = off").execute(tx);
+  const { rows } = await sql<{ kind: SearchKind; object_id: string }>`${sql.raw(UNPREPARED)}
+    select d.kind, d.object_id from search_documents d
+    where d.document @@ ${input.query}::tsquery and ${where}
+    order by d.created_at desc
+    limit ${CANDIDATES}
+  `.execute(tx);
+  await sql.raw("set local enable_seqscan = on; set local enable_indexscan = on").execute(tx);
+  return rows;
+}
+
+/**
+ * One page of what `viewer` may read that matches, best first. The policy's filters are part of
+ * every statement: a community, post, comment, file, person or topic the viewer may not see is
+ * never a candidate, so it shows in no page, rank or excerpt. Content candidates are the newest
+ * matches (`contentCandidates`); directory ones (communities, people, topics) all that match, up
+ * to `CANDIDATES`.
+ */
+export async function searchDocuments(
+  db: Executor,
+  viewer: Viewer,
+  input: { query: ParsedQuery; filters: SearchFilters; offset: number; limit: number },
+): Promise<HitRow[]> {
+  const { filters } = input;
+  const content = filters.kinds.filter((kind) => (CONTENT_KINDS as readonly string[]).includes(kind));
+  const directory = filters.kinds.filter((kind) => (DIRECTORY_KINDS as readonly string[]).includes(kind));
+  if (content.length === 0 && directory.length === 0) return [];
+  const query = await tsqueryOf(db, input.query);
+  if (query === "") return [];
+  const readable = db.selectFrom("communities").select("communities.id").where(readableCommunities(viewer));
+
+  const contentFilters: RawBuilder<unknown>[] = [sql`d.kind = any(${content}::text[])`, sql`d.community_id in (${readable})`];
+  if (filters.communityId) contentFilters.push(sql`d.community_id = ${filters.communityId}::uuid`);
+  if (filters.authorId) contentFilters.push(sql`d.author_id = ${filters.authorId}::uuid`);
+  if (filters.from) contentFilters.push(sql`d.created_at >= ${filters.from}`);
+  if (filters.to) contentFilters.push(sql`d.created_at < ${filters.to}`);
+  if (filters.topicId) {
+    contentFilters.push(sql`exists (select 1 from post_topics pt where pt.post_id = d.post_id and pt.topic_id = ${filters.topicId}::uuid)`);
+  }
+
+  return inTransaction(db, async (tx) => {
+    let found: { kind: SearchKind; object_id: string }[] = [];
+    if (content.length > 0) {
+      const narrowed = filters.authorId !== undefined || filters.topicId !== undefined;
+      found = await contentCandidates(tx, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, narrowed });
+    }
+    const groups: RawBuilder<unknown>[] = [];
+    if (found.length > 0) {
+      groups.push(sql`(
+        select d.* from search_documents d
+        join unnest(${found.map((row) => row.kind)}::text[], ${found.map((row) => row.object_id)}::uuid[]) as found(kind, object_id)
+          on found.kind = d.kind and found.object_id = d.object_id
+      )`);
+    }
+    if (directory.length > 0) {
+      groups.push(sql`(
+        select d.* from search_documents d
+        where d.document @@ ${query}::tsquery and d.kind = any(${directory}::text[]) and ${directoryVisible(tx, viewer)}
+        limit ${CANDIDATES}
+      )`);
+    }
+    if (groups.length === 0) return [];
+    return rankPage(tx, { query, groups, offset: input.offset, limit: input.limit });
+  });
+}
+
+/** Runs `work` in the transaction `db` already is, or in a new one. */
+function inTransaction<T>(db: Executor, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Tx) : db.transaction().execute(work);
+}
+
+/** Ranks the candidates, cuts the page and marks the words found in its titles and excerpts. */
+async function rankPage(tx: Tx, input: { query: string; groups: RawBuilder<unknown>[]; offset: number; limit: number }): Promise<HitRow[]> {
+  const { query, groups } = input;
+  // Relevance (names weigh more than bodies), then freshness for content: a week-old post keeps
+  // half the boost a new one gets, a year-old one almost none.
+  const result = await sql<HitRow>`
+    with candidates as (${sql.join(groups, sql` union all `)}),
+    ranked as (
+      select c.*, ts_rank(c.document, ${query}::tsquery)
+        * case when c.kind in ('post', 'comment', 'file')
+            then 1 + 1 / (1 + extract(epoch from (now() - c.created_at)) / 604800)
+            else 2 end as score
+      from candidates c
+      order by score desc, c.created_at desc, c.object_id
+      limit ${input.limit} offset ${input.offset}
+    )
+    select r.kind, r.object_id, r.community_id, cm.name as community_name, r.post_id, r.comment_id,
+      r.author_id, u.display_name as author_name, r.created_at, t.slug as topic_slug,
+      -- Names match as written (ruche_simple); a community's name also by its stems, so when the
+      -- written form marks nothing, its language's stems mark what was found.
+      case when r.title = '' then ''
+        when r.kind = 'community' and strpos(n.written, ${START}) = 0 then ts_headline(ruche_search_config(r.language), n.title, ${query}::tsquery,
+          ${`StartSel=${START}, StopSel=${STOP}, HighlightAll=true`})
+        else n.written end as title,
+      ts_headline(ruche_search_config(r.language), translate(left(r.body, 20000), ${START + STOP}, ''), ${query}::tsquery,
+        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as excerpt
+    from ranked r
+    cross join lateral (
+      select clean.title, ts_headline('ruche_simple', clean.title, ${query}::tsquery, ${`StartSel=${START}, StopSel=${STOP}, HighlightAll=true`}) as written
+      from (select translate(r.title, ${START + STOP}, '') as title) clean
+    ) n
+    left join communities cm on cm.id = r.community_id
+    left join users u on u.id = r.author_id
+    left join topics t on r.kind = 'topic' and t.id = r.object_id
+    order by r.score desc, r.created_at desc, r.object_id
+  `.execute(tx);
+  return result.rows;
+}
+
+export interface SuggestionRow {
+  kind: "person" | "community" | "topic";
+  object_id: string;
+  title: string;
+  job_title: string | null;
+  avatar_file_id: string | null;
+  community_kind: string | null;
+  visibility: string | null;
+  slug: string | null;
+}
+
+/** People, communities and topics whose names (or a person's title, department, skills) start with what was typed. */
+export async function suggest(db: Executor, viewer: Viewer, input: { query: ParsedQuery; limit: number }): Promise<SuggestionRow[]> {
+  const query = await tsqueryOf(db, input.query);
+  if (query === "") return [];
+  const activePeople = sql<boolean>`(d.kind <> 'person' or exists (select 1 from users where users.id = d.object_id and users.status = 'active'))`;
+  const result = await sql<SuggestionRow>`${sql.raw(UNPREPARED)}
+    with matches as (
+      select d.kind, d.object_id, d.title,
+        row_number() over (partition by d.kind order by ts_rank(d.document, ${query}::tsquery) desc, length(d.title), d.title, d.object_id) as position
+      from search_documents d
+      where d.document @@ ${query}::tsquery and d.kind in ('person', 'community', 'topic')
+        and ${directoryVisible(db, viewer)} and ${activePeople}
+    )
+    select m.kind, m.object_id, m.title, u.job_title, u.avatar_file_id, c.kind as community_kind, c.visibility, t.slug
+    from matches m
+    left join users u on m.kind = 'person' and u.id = m.object_id
+    left join communities c on m.kind = 'community' and c.id = m.object_id
+    left join topics t on m.kind = 'topic' and t.id = m.object_id
+    where m.position <= ${input.limit}
+    order by m.kind, m.position
+  `.execute(db);
+  return result.rows;
+}
+
+/** The id of a topic the viewer may know of, by slug or name (folded as topics are). */
+export async function findKnownTopicId(db: Executor, viewer: Viewer, slugOrName: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("topics")
+    .select("topics.id")
+    .where("topics.slug", "=", sql<string>`ruche_fold(${slugOrName.replace(/^#/, "")})`)
+    .where(knownTopics(viewer))
+    .executeTakeFirst();
+  return row?.id;
+}
