@@ -1,4 +1,4 @@
-import { AppShell, Burger, Center, Group, Loader, NavLink, Stack } from "@mantine/core";
+import { AppShell, Box, Burger, Center, Group, Loader, NavLink, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { Link, Navigate, Outlet, useLocation } from "react-router-dom";
 import { api } from "../api/client.ts";
 import { useLanguageSync, useSession } from "../api/session.ts";
 import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
+import { HeaderSearch, SearchIconLink } from "../features/search/HeaderSearch.tsx";
 import { Brand } from "./Brand.tsx";
 import { UserMenu } from "./UserMenu.tsx";
 
@@ -58,7 +59,13 @@ export function AppLayout() {
               <Brand />
             </Link>
           </Group>
+          <Box visibleFrom="sm" style={{ flex: 1, display: "flex", justifyContent: "center", minWidth: 0 }}>
+            <HeaderSearch />
+          </Box>
           <Group gap="xs" wrap="nowrap">
+            <Box hiddenFrom="sm">
+              <SearchIconLink />
+            </Box>
             <NotificationBell />
             <UserMenu user={user} />
           </Group>

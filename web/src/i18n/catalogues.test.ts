@@ -13,6 +13,7 @@ import enDisconnect from "./en/disconnect.json";
 import enStream from "./en/stream.json";
 import enScheduling from "./en/scheduling.json";
 import enPush from "./en/push.json";
+import enSearch from "./en/search.json";
 import frAdmin from "./fr/admin.json";
 import frAuth from "./fr/auth.json";
 import frCommon from "./fr/common.json";
@@ -23,11 +24,12 @@ import frDisconnect from "./fr/disconnect.json";
 import frStream from "./fr/stream.json";
 import frScheduling from "./fr/scheduling.json";
 import frPush from "./fr/push.json";
+import frSearch from "./fr/search.json";
 
 // Read directly (not through index.ts, which starts i18next in a browser).
 const catalogues = {
-  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications, disconnect: frDisconnect, scheduling: frScheduling, push: frPush },
-  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications, disconnect: enDisconnect, scheduling: enScheduling, push: enPush },
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications, disconnect: frDisconnect, scheduling: frScheduling, push: frPush, search: frSearch },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications, disconnect: enDisconnect, scheduling: enScheduling, push: enPush, search: enSearch },
 } as const;
 type Namespace = keyof typeof catalogues.fr;
 

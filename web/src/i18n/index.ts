@@ -10,6 +10,7 @@ import enDisconnect from "./en/disconnect.json";
 import enStream from "./en/stream.json";
 import enScheduling from "./en/scheduling.json";
 import enPush from "./en/push.json";
+import enSearch from "./en/search.json";
 import frAdmin from "./fr/admin.json";
 import frAuth from "./fr/auth.json";
 import frCommon from "./fr/common.json";
@@ -20,13 +21,14 @@ import frDisconnect from "./fr/disconnect.json";
 import frStream from "./fr/stream.json";
 import frScheduling from "./fr/scheduling.json";
 import frPush from "./fr/push.json";
+import frSearch from "./fr/search.json";
 
 export type Language = "fr" | "en";
 
 /** Every catalogue, by language then namespace (one namespace per area of the app). */
 export const catalogues = {
-  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications, disconnect: frDisconnect, scheduling: frScheduling, push: frPush },
-  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications, disconnect: enDisconnect, scheduling: enScheduling, push: enPush },
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications, disconnect: frDisconnect, scheduling: frScheduling, push: frPush, search: frSearch },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications, disconnect: enDisconnect, scheduling: enScheduling, push: enPush, search: enSearch },
 } as const;
 
 /** The browser's first preferred language that Ruche speaks, if any. */
@@ -47,7 +49,7 @@ void i18next.use(initReactI18next).init({
   resources: catalogues,
   lng: browserLanguage() ?? "fr",
   fallbackLng: false,
-  ns: ["common", "auth", "people", "admin", "communities", "stream", "notifications", "disconnect", "push", "scheduling"],
+  ns: ["common", "auth", "people", "admin", "communities", "stream", "notifications", "disconnect", "push", "scheduling", "search"],
   defaultNS: "common",
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -23,6 +23,7 @@ import { PostPage } from "../features/stream/PostPage.tsx";
 import { TopicPage } from "../features/stream/TopicPage.tsx";
 import { DisconnectReportPage } from "../features/scheduling/DisconnectReportPage.tsx";
 import { ScheduledPostsPage } from "../features/scheduling/ScheduledPostsPage.tsx";
+import { SearchPage } from "../features/search/SearchPage.tsx";
 import { HomePage } from "./HomePage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
       { path: "/me/tokens", element: <TokensPage /> },
       { path: "/posts/:id", element: <PostPage /> },
       { path: "/topics/:slug", element: <TopicPage /> },
+      { path: "/search", element: <SearchPage /> },
       { path: "/bookmarks", element: <BookmarksPage /> },
       { path: "/scheduled", element: <ScheduledPostsPage /> },
       { path: "/notifications", element: <NotificationsPage /> },
