@@ -7,11 +7,11 @@
 import path from "node:path";
 import { sql } from "kysely";
 import { openBenchDatabase, type BenchDatabase } from "./database.ts";
-import { generateDataset, SCALES, type DatasetSummary, type Scale } from "./dataset.ts";
+import { generateDataset, rareWordsInUse, SCALES, type DatasetSummary, type Scale } from "./dataset.ts";
 import { readOptions, USAGE, type BenchOptions } from "./options.ts";
 import { repositoryRoot, startBenchServer, startRuche } from "./processes.ts";
 import { checkTargets, formatReport, homeOverBaseline, machine, writeReport, type RunReport } from "./report.ts";
-import { runScenario, SCENARIOS, type Scenario, type ScenarioResult, type Target } from "./scenarios.ts";
+import { runScenario, SCENARIOS, type Scenario, type ScenarioResult, type SearchWords, type Target } from "./scenarios.ts";
 import { fetchNextCursors, openSessions, type BenchSession } from "./sessions.ts";
 import { checkDescriptorLimit, FANOUT_SIZES, runWsFanout } from "./ws-fanout.ts";
 
@@ -24,6 +24,8 @@ const SECONDS: Record<Scale, { warmup: number; measured: number }> = {
 };
 /** How many people the load is spread over (posting is limited to 60 a minute per person). */
 const SESSIONS: Record<Scale, number> = { small: 400, default: 1_000, large: 2_000 };
+/** How many of the first posts give `search-rare` its words. */
+const RARE_WORDS_SEARCHED = 200;
 
 const progress = (line: string) => console.error(`bench: ${line}`);
 
@@ -31,6 +33,7 @@ interface Run {
   options: BenchOptions;
   database: BenchDatabase;
   sessions: BenchSession[];
+  words: SearchWords;
   results: ScenarioResult[];
   peakRssBytes: Partial<Record<Target, number>>;
 }
@@ -47,7 +50,7 @@ async function drive(run: Run, target: Target, scenarios: Scenario[]): Promise<v
     if (scenarios.some((scenario) => scenario.name === "home-next")) await fetchNextCursors(server.url, run.sessions);
     for (const scenario of scenarios) {
       progress(`${scenario.name}: ${scenario.measures}`);
-      run.results.push(await runScenario({ scenario, url: server.url, sessions: run.sessions, connections: CONNECTIONS, seconds: SECONDS[run.options.scale] }));
+      run.results.push(await runScenario({ scenario, url: server.url, sessions: run.sessions, words: run.words, connections: CONNECTIONS, seconds: SECONDS[run.options.scale] }));
     }
     run.peakRssBytes[target] = server.peakRss();
   } finally {
@@ -96,14 +99,15 @@ async function prepareDataset(options: BenchOptions, database: BenchDatabase): P
 
 async function measure(options: BenchOptions, database: BenchDatabase): Promise<RunReport> {
   const startedAt = new Date().toISOString();
-  const fanout = options.only === undefined || options.only === "ws-fanout";
+  const fanout = options.only === undefined || options.only.includes("ws-fanout");
   // Refused before the dataset loads, not after minutes of it.
   if (fanout) checkDescriptorLimit(FANOUT_SIZES[options.scale].sockets);
   const size = SCALES[options.scale];
   const dataset = await prepareDataset(options, database);
   const sessions = await openSessions(database.db, { count: SESSIONS[options.scale], seed: options.seed });
-  const run: Run = { options, database, sessions, results: [], peakRssBytes: {} };
-  const chosen = SCENARIOS.filter((scenario) => options.only === undefined || scenario.name === options.only);
+  const words: SearchWords = { rare: await rareWordsInUse(database.db, { seed: options.seed, size, count: RARE_WORDS_SEARCHED }) };
+  const run: Run = { options, database, sessions, words, results: [], peakRssBytes: {} };
+  const chosen = SCENARIOS.filter((scenario) => options.only === undefined || options.only.includes(scenario.name));
   for (const target of ["ceiling", "baseline", "ruche"] as const) {
     await drive(run, target, chosen.filter((scenario) => scenario.target === target));
   }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../server/src/platform/db.ts";
+import { ENGLISH_FRAMES, ENGLISH_ONE_IN, ENGLISH_SENTENCES, FIRST_NAMES, FRENCH_FRAMES, FRENCH_SENTENCES, LAST_NAMES, RARE_WORDS, sqlArray, SYLLABLES } from "./texts.ts";
 
 /** The size of the generated organisation. */
 export interface DatasetSize {
@@ -36,14 +37,21 @@ export interface GenerateOptions {
 }
 
 const REACTION_KINDS = "array['like', 'celebrate', 'support', 'insightful', 'curious']";
-const FIRST_NAMES = "array['Camille', 'Louis', 'Inès', 'Hugo', 'Chloé', 'Nathan', 'Léa', 'Karim', 'Manon', 'Yanis', 'Sarah', 'Thomas']";
-const LAST_NAMES = "array['Martin', 'Bernard', 'Dubois', 'Nguyen', 'Moreau', 'Laurent', 'Garcia', 'Haddad', 'Roux', 'Fontaine', 'Mercier', 'Blanc']";
-const SENTENCES = `array[
-  'The quarterly review moves to Thursday morning.', 'Thanks to everyone who joined the workshop yesterday.',
-  'Here is the summary of what we decided.', 'Does anyone have the latest figures for the northern region?',
-  'The new onboarding guide is ready for comments.', 'We are looking for volunteers for the summer event.',
-  'Reminder: the office will be closed on Friday afternoon.', 'Great result from the support team this month.'
-]`;
+
+/** A deterministic whole number in [0, 2^32) drawn from the seed, a label and an expression. */
+const hashOf = (seed: string) => (label: string, expression: string) =>
+  `(('x' || substr(md5('${seed}-${label}-' || (${expression})), 1, 8))::bit(32)::bigint)`;
+
+/** Post n's rare word, spelt from its number among the 32,768 (see `SYLLABLES`). */
+function rareWord(seed: string, n: string): string {
+  const index = `(${hashOf(seed)("rare", n)} % ${RARE_WORDS})`;
+  const syllables = sqlArray(SYLLABLES);
+  const count = SYLLABLES.length;
+  return `(select ${syllables}[r % ${count} + 1] || ${syllables}[r / ${count} % ${count} + 1] || ${syllables}[r / ${count * count} + 1] || 'k' from (select ${index} as r) as rare)`;
+}
+
+/** Post n of the dataset is deleted (a day after it was written). */
+const isDeleted = (n: string) => `(${n}) % 100 = 0`;
 
 /**
  * The SQL fragments every statement shares, so that each one can recompute what another wrote
@@ -55,10 +63,19 @@ function vocabulary(seed: string, size: DatasetSize, base: string) {
   const members = guestsFrom - 2;
   const interest = communities - 11;
   const step = Math.max(1, Math.floor(interest / 9));
-  /** A deterministic whole number in [0, 2^32) drawn from the seed, a label and an expression. */
-  const hash = (label: string, expression: string) => `(('x' || substr(md5('${seed}-${label}-' || (${expression})), 1, 8))::bit(32)::bigint)`;
+  const hash = hashOf(seed);
   /** The community a member (u in 2..guestsFrom-1) holds in their k-th of nine slots, spread over the non-external ones. */
   const slot = (u: string, k: string) => `(12 + (${hash("offset", u)} % ${interest} + (${k}) * ${step}) % ${interest})`;
+  /** Whether person u writes in English rather than French. */
+  const english = (u: string) => `(${hash("language", u)} % ${ENGLISH_ONE_IN} = 0)`;
+  /** A sentence of `sentences` drawn by a label from expression `n`. */
+  const sentence = (sentences: string[], label: string, n: string) => `${sqlArray(sentences)}[${hash(label, n)} % ${sentences.length} + 1]`;
+  /** Two everyday sentences in the writer's language, around `middle` (SQL of a sentence per language, or none). */
+  const text = (label: string, n: string, writer: string, middle?: { fr: string; en: string }) => {
+    const write = (sentences: string[], between: string | undefined) =>
+      [sentence(sentences, `${label}-a`, n), between, sentence(sentences, `${label}-b`, n)].filter((part) => part !== undefined).join(" || ' ' || ");
+    return `case when ${english(writer)} then ${write(ENGLISH_SENTENCES, middle?.en)} else ${write(FRENCH_SENTENCES, middle?.fr)} end`;
+  };
   return {
     guestsFrom,
     /** A member's id (2..guestsFrom-1) picked by `expression`. */
@@ -66,6 +83,7 @@ function vocabulary(seed: string, size: DatasetSize, base: string) {
     id: (label: string, n: string) => sql.raw(`md5('${seed}-${label}-' || (${n}))::uuid`),
     hash,
     slot,
+    english,
     /** When post n was written: spread over the year before the run started. */
     postedAt: (n: string) => `('${base}'::timestamptz - interval '365 days' * (${hash("posted", n)} / 4294967296.0))`,
     /** Post n's author: anyone but the administrator. */
@@ -74,8 +92,13 @@ function vocabulary(seed: string, size: DatasetSize, base: string) {
     reactionsOf: (n: string) => `(${hash("reactions", n)} % 5)`,
     /** Whether post n's first comment has a like (from the post's first reactor's neighbour). */
     firstCommentLiked: (n: string) => `(${hash("comment-like", n)} % 2 = 0)`,
-    body: (label: string, n: string) =>
-      `(${SENTENCES})[${hash(`${label}-a`, n)} % 8 + 1] || ' ' || (${SENTENCES})[${hash(`${label}-b`, n)} % 8 + 1]`,
+    /** Post n by `author`: two sentences around the one that names its rare word. */
+    postBody: (n: string, author: string) => {
+      const frame = (frames: string[]) => `format(${sentence(frames, "frame", n)}, ${rareWord(seed, n)})`;
+      return text("post", n, author, { fr: frame(FRENCH_FRAMES), en: frame(ENGLISH_FRAMES) });
+    },
+    /** A comment by `author`: two everyday sentences. */
+    commentBody: (key: string, author: string) => text("comment", key, author),
   };
 }
 
@@ -87,10 +110,12 @@ function organisationStatements(v: Vocabulary, size: DatasetSize): [string, RawB
   const G = v.guestsFrom;
   return [
     ["users", sql`
-      insert into users (id, email, role, display_name, email_verified_at)
+      insert into users (id, email, role, display_name, language, email_verified_at)
       select ${v.id("user", "n")}, 'user' || n || '@bench.example',
         case when n = 1 then 'admin' when n >= ${sql.lit(G)} then 'guest' else 'member' end,
-        (${sql.raw(FIRST_NAMES)})[${sql.raw(v.hash("first", "n"))} % 12 + 1] || ' ' || (${sql.raw(LAST_NAMES)})[${sql.raw(v.hash("last", "n"))} % 12 + 1] || ' ' || n,
+        ${sql.raw(sqlArray(FIRST_NAMES))}[${sql.raw(v.hash("first", "n"))} % ${sql.lit(FIRST_NAMES.length)} + 1] || ' '
+          || ${sql.raw(sqlArray(LAST_NAMES))}[${sql.raw(v.hash("last", "n"))} % ${sql.lit(LAST_NAMES.length)} + 1] || ' ' || n,
+        case when ${sql.raw(v.english("n"))} then 'en' else 'fr' end,
         now()
       from generate_series(1, ${sql.lit(users)}) as n
     `],
@@ -151,10 +176,10 @@ function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder
       insert into posts (id, community_id, author_id, body, body_html, announcement, deleted_at, comment_count, reaction_counts, created_at)
       select ${v.id("post", "n")}, ${v.id("community", postCommunity(v, "n"))}, ${v.id("user", v.author("n"))},
         body, '<p>' || body || '</p>', n % 500 = 0,
-        case when n % 100 = 0 then ${sql.raw(v.postedAt("n"))} + interval '1 day' end,
+        case when ${sql.raw(isDeleted("n"))} then ${sql.raw(v.postedAt("n"))} + interval '1 day' end,
         ${sql.raw(v.commentsOf("n"))}, coalesce(counts.reactions, '{}'), ${sql.raw(v.postedAt("n"))}
       from generate_series(1, ${P}) as n
-      cross join lateral (select ${sql.raw(v.body("post", "n"))} as body) as text
+      cross join lateral (select ${sql.raw(v.postBody("n", v.author("n")))} as body) as text
       cross join lateral (
         select jsonb_object_agg(kind, total) as reactions from (
           select (${sql.raw(REACTION_KINDS)})[(n + j) % 5 + 1] as kind, count(*) as total
@@ -173,11 +198,12 @@ function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder
       insert into comments (id, post_id, parent_id, author_id, body, body_html, reaction_counts, created_at)
       select ${v.id("comment", "n || '-' || j")}, ${v.id("post", "n")},
         case when j = 3 then ${v.id("comment", "n || '-1'")} end,
-        ${v.id("user", v.member(`${v.hash("commenter", "n")} + j * 13`))}, body, '<p>' || body || '</p>',
+        ${v.id("user", "commenter")}, body, '<p>' || body || '</p>',
         case when j = 1 and ${sql.raw(v.firstCommentLiked("n"))} then '{"like": 1}'::jsonb else '{}' end,
         least(now(), ${sql.raw(v.postedAt("n"))} + j * interval '37 minutes')
       from generate_series(1, ${P}) as n, generate_series(1, ${sql.raw(v.commentsOf("n"))}) as j,
-        lateral (select ${sql.raw(v.body("comment", "n || '-' || j"))} as body) as text
+        lateral (select ${sql.raw(v.member(`${v.hash("commenter", "n")} + j * 13`))} as commenter) as who,
+        lateral (select ${sql.raw(v.commentBody("n || '-' || j", "commenter"))} as body) as text
     `],
     ["comment reactions", sql`
       insert into comment_reactions (comment_id, user_id, kind)
@@ -198,25 +224,32 @@ function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder
   ];
 }
 
-const COUNTED_TABLES = ["users", "communities", "community_members", "person_follows", "topic_follows", "posts", "post_topics", "comments", "post_reactions", "comment_reactions"];
+const COUNTED_TABLES = ["users", "communities", "community_members", "person_follows", "topic_follows", "posts", "post_topics", "comments", "post_reactions", "comment_reactions", "search_documents"];
+
+/** The seed is written into the SQL: letters, digits, - and _ only. */
+function checkSeed(seed: string): void {
+  if (!/^[A-Za-z0-9_-]+$/.test(seed)) throw new Error(`the seed may hold letters, digits, - and _ only, got "${seed}"`);
+}
 
 /**
  * Fills a freshly migrated database with an organisation shaped like the ones Ruche is built for:
- * - users: one admin, 1% guests, the rest members;
+ * - users: one admin, 1% guests, the rest members; two in three write in French, the others in English;
  * - communities: the company one, ten external ones (where the guests are), and interest,
  *   profession and project communities that are 60% public, 20% closed and 20% secret;
  * - each member in nine communities besides the company one (one in twenty manages one), each
  *   guest in two external ones; each person follows about twenty people, each member five topics;
  * - posts over the last year, each in one of its author's communities (a tenth of members' posts
- *   in the company one), 1% deleted, one in 500 an announcement, a fifth with topics;
- * - on average one comment (some of them replies) and two reactions a post, the counts kept on
- *   each post and comment matching the rows.
+ *   in the company one), 1% deleted, one in 500 an announcement, a fifth with topics; each is two
+ *   everyday sentences in its author's language around one naming a rare made-up word (texts.ts);
+ * - on average one comment (some of them replies, two everyday sentences each) and two reactions
+ *   a post, the counts kept on each post and comment matching the rows;
+ * - the search index, which migration 0014's triggers fill as the rows go in.
  * Plain SQL over generate_series, deterministic from the seed: a million posts take a few minutes.
  */
 export async function generateDataset(db: Db, options: GenerateOptions = {}): Promise<DatasetSummary> {
   const size = options.size ?? DEFAULT_SIZE;
   const seed = options.seed ?? "ruche";
-  if (!/^[A-Za-z0-9_-]+$/.test(seed)) throw new Error(`the seed may hold letters, digits, - and _ only, got "${seed}"`);
+  checkSeed(seed);
   const log = options.log ?? (() => {});
   const started = Date.now();
   const { rows: now } = await sql<{ base: string }>`select now()::text as base`.execute(db);
@@ -234,6 +267,21 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
   });
   const loadSeconds = (Date.now() - started) / 1000;
   return { seed, rows: await countRows(db), bytes: await databaseBytes(db), loadSeconds };
+}
+
+/**
+ * Rare words the generator gave to live posts (the first posts of the dataset), for the search
+ * scenarios. Each is in about thirty posts at the default scale, fewer at the small one.
+ */
+export async function rareWordsInUse(db: Db, input: { seed: string; size: DatasetSize; count: number }): Promise<string[]> {
+  checkSeed(input.seed);
+  const { rows } = await sql<{ word: string }>`
+    select distinct ${sql.raw(rareWord(input.seed, "n"))} as word
+    from generate_series(1, ${sql.lit(Math.min(input.count, input.size.posts))}) as n
+    where not (${sql.raw(isDeleted("n"))})
+    order by 1
+  `.execute(db);
+  return rows.map((row) => row.word);
 }
 
 async function countRows(db: Db): Promise<Record<string, number>> {

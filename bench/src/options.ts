@@ -6,7 +6,8 @@ export interface BenchOptions {
   /** `embedded`, or a postgres:// URL of the server to create the scratch database on. */
   database: string;
   scale: Scale;
-  only: ScenarioName | undefined;
+  /** The scenarios to run (all when undefined). */
+  only: ScenarioName[] | undefined;
   seed: string;
   /** Leave the scratch database on the external server, to measure it again with `reuse`. */
   keep: boolean;
@@ -19,7 +20,7 @@ export const USAGE = `Usage: npm run bench -- [--database embedded|postgres://..
   --database  embedded (default): a throwaway embedded PostgreSQL 17; or a server's URL, where a
               scratch database ruche_bench_<timestamp> is created and dropped at the end
   --scale     small (a quick check), default (10,000 people, 1,000,000 posts), large (10x default)
-  --only      one of: ${SCENARIO_NAMES.join(", ")}
+  --only      one or several (comma-separated) of: ${SCENARIO_NAMES.join(", ")}
   --seed      the dataset's seed (default "ruche"): the same seed, the same dataset
   --keep      with a postgres:// URL: leave the scratch database in place (its name is printed)
   --reuse DB  with a postgres:// URL: measure database DB, left by an earlier --keep run, instead
@@ -39,7 +40,7 @@ function fromBareWords(words: string[]): Partial<BenchOptions> {
   const found: Partial<BenchOptions> = {};
   for (const word of words) {
     if (isScale(word)) found.scale = word;
-    else if (isScenario(word)) found.only = word;
+    else if (isScenario(word)) found.only = [...(found.only ?? []), word];
     else if (isDatabase(word)) found.database = word;
     else throw new Error(`unexpected argument "${word}"\n\n${USAGE}`);
   }
@@ -71,13 +72,15 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
   const bare = fromBareWords(positionals);
   const database = values.database ?? bare.database ?? npmConfig(env, "database") ?? "embedded";
   const scale = values.scale ?? bare.scale ?? npmConfig(env, "scale") ?? "default";
-  const only = values.only ?? bare.only ?? npmConfig(env, "only");
+  const named = values.only ?? npmConfig(env, "only");
+  const only = named === undefined ? bare.only : named.split(",").map((name) => name.trim());
   const seed = values.seed ?? npmConfig(env, "seed") ?? "ruche";
   if (!isScale(scale)) throw new Error(`--scale must be small, default or large, got "${scale}"`);
   if (!isDatabase(database)) throw new Error(`--database must be embedded or a postgres:// URL, got "${database}"`);
-  if (only !== undefined && !isScenario(only)) throw new Error(`--only must be one of ${SCENARIO_NAMES.join(", ")}, got "${only}"`);
+  const unknown = only?.find((name) => !isScenario(name));
+  if (unknown !== undefined) throw new Error(`--only takes names among ${SCENARIO_NAMES.join(", ")}, got "${unknown}"`);
   const reuse = values.reuse;
   if ((values.keep || reuse) && database === "embedded") throw new Error("--keep and --reuse need --database postgres://... (the embedded server is thrown away after each run)");
   if (reuse !== undefined && !/^ruche_bench_\d+$/.test(reuse)) throw new Error(`--reuse names a database left by --keep (ruche_bench_<digits>), got "${reuse}"`);
-  return { database, scale, only, seed, keep: values.keep ?? false, reuse };
+  return { database, scale, only: only as ScenarioName[] | undefined, seed, keep: values.keep ?? false, reuse };
 }

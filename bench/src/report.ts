@@ -43,6 +43,9 @@ export function homeOverBaseline(results: ScenarioResult[]): number | null {
   return home && baseline && baseline.requestsPerSecond > 0 ? home.requestsPerSecond / baseline.requestsPerSecond : null;
 }
 
+/** Issue 8: search from a member of ten communities, and the header's suggestions as one types. */
+const SEARCH_TARGETS = [["search-common", 50], ["search-rare", 50], ["search-prefix", 50], ["suggestions", 30]] as const;
+
 /**
  * The issue's targets, judged on this run. They are set for the default scale (p99 for large);
  * a small run reports them too, as an indication only. Timings never fail the run.
@@ -61,6 +64,10 @@ export function checkTargets(report: Omit<RunReport, "targets">): TargetCheck[] 
   if (post) {
     checks.push({ target: "create-post >= 300/s", measured: `${post.requestsPerSecond.toFixed(0)}/s`, met: post.requestsPerSecond >= 300 });
     checks.push({ target: "create-post p99 < 50 ms", measured: `${post.p99Ms} ms`, met: post.p99Ms < 50 });
+  }
+  for (const [name, limitMs] of SEARCH_TARGETS) {
+    const search = find(report.scenarios, name);
+    if (search) checks.push({ target: `${name} p99 < ${limitMs} ms`, measured: `${search.p99Ms} ms`, met: search.p99Ms < limitMs });
   }
   const fanout = find(report.scenarios, "ws-fanout");
   if (fanout?.fanout) {

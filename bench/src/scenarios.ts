@@ -1,11 +1,15 @@
 import autocannon from "autocannon";
 import type { BenchSession } from "./sessions.ts";
+import { COMMON_PREFIXES, COMMON_WORDS, NAME_PREFIXES } from "./texts.ts";
 import type { FanoutDetails } from "./ws-fanout.ts";
 
 /** Which process a scenario drives. */
 export type Target = "ceiling" | "baseline" | "ruche";
 
-export const SCENARIO_NAMES = ["ceiling", "baseline-home", "home", "home-next", "community-feed", "post-detail", "create-comment", "create-post", "ws-fanout"] as const;
+export const SCENARIO_NAMES = [
+  "ceiling", "baseline-home", "home", "home-next", "community-feed", "post-detail",
+  "search-common", "search-rare", "search-prefix", "suggestions", "create-comment", "create-post", "ws-fanout",
+] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface Scenario {
@@ -14,7 +18,13 @@ export interface Scenario {
   /** What one request stands for, as the README and the table explain it. */
   measures: string;
   /** The requests one connection cycles through, each set up afresh for the next session in turn. */
-  requests(sessions: BenchSession[]): autocannon.Request[];
+  requests(sessions: BenchSession[], words: SearchWords): autocannon.Request[];
+}
+
+/** What the search scenarios look for that only the dataset knows. */
+export interface SearchWords {
+  /** Rare words the generator gave to live posts (`rareWordsInUse`). */
+  rare: string[];
 }
 
 /** What autocannon saw, reduced to what the results file keeps. */
@@ -55,6 +65,11 @@ function get(sessions: BenchSession[], pathOf: (session: BenchSession, turn: num
 }
 
 const pick = <T>(items: T[], turn: number): T => items[turn % items.length] as T;
+
+/** The people the issue's search targets are set for: members (of ten communities each), not guests. */
+const members = (sessions: BenchSession[]) => sessions.filter((session) => session.role === "member");
+const searchFor = (words: string[], options = "") => (_session: BenchSession, turn: number) =>
+  `/api/v1/search?q=${encodeURIComponent(pick(words, turn))}${options}`;
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -109,6 +124,30 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: "search-common",
+    target: "ruche",
+    measures: `GET /api/v1/search?q=: a word in a large share of posts (${COMMON_WORDS.join(", ")})`,
+    requests: (sessions) => get(members(sessions), searchFor(COMMON_WORDS)),
+  },
+  {
+    name: "search-rare",
+    target: "ruche",
+    measures: "GET /api/v1/search?q=: a made-up word the dataset gave to a few posts",
+    requests: (sessions, words) => get(members(sessions), searchFor(words.rare)),
+  },
+  {
+    name: "search-prefix",
+    target: "ruche",
+    measures: `GET /api/v1/search?q=&prefix=true: the start of a common word (${COMMON_PREFIXES.join(", ")})`,
+    requests: (sessions) => get(members(sessions), searchFor(COMMON_PREFIXES, "&prefix=true")),
+  },
+  {
+    name: "suggestions",
+    target: "ruche",
+    measures: "GET /api/v1/search/suggestions?q=: the first three letters of a first name",
+    requests: (sessions) => get(members(sessions), (_session, turn) => `/api/v1/search/suggestions?q=${encodeURIComponent(pick(NAME_PREFIXES, turn))}`),
+  },
+  {
     name: "create-comment",
     target: "ruche",
     measures: "POST /api/v1/posts/:id/comments on a recent post of one's communities",
@@ -139,9 +178,16 @@ export const SCENARIOS: Scenario[] = [
 ];
 
 /** Runs one scenario: a warm-up that is thrown away, then the measured run. */
-export async function runScenario(input: { scenario: Scenario; url: string; sessions: BenchSession[]; connections: number; seconds: { warmup: number; measured: number } }): Promise<ScenarioResult> {
-  const { scenario, url, sessions, connections, seconds } = input;
-  const run = (duration: number) => autocannon({ url, connections, duration, requests: scenario.requests(sessions) });
+export async function runScenario(input: {
+  scenario: Scenario;
+  url: string;
+  sessions: BenchSession[];
+  words: SearchWords;
+  connections: number;
+  seconds: { warmup: number; measured: number };
+}): Promise<ScenarioResult> {
+  const { scenario, url, sessions, words, connections, seconds } = input;
+  const run = (duration: number) => autocannon({ url, connections, duration, requests: scenario.requests(sessions, words) });
   await run(seconds.warmup);
   const result = await run(seconds.measured);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
