@@ -79,21 +79,62 @@ function directoryVisible(db: Executor, viewer: Viewer): RawBuilder<boolean> {
  */
 export const RECENT_WINDOW = 3000;
 
+/** A word in at least this share of the documents may fill the candidates from the newest ones. */
+const COMMON_SHARE = 0.03;
+const STATISTICS_TTL_MS = 10 * 60_000;
+const frequentByDatabase = new WeakMap<object, { at: number; shares: Map<string, number> }>();
+
+/**
+ * The lexemes PostgreSQL's statistics count among the most common in the index, with their share
+ * of documents; read again every ten minutes (autovacuum refreshes them as the index grows).
+ */
+async function frequentLexemes(db: Executor): Promise<Map<string, number>> {
+  const key = db.isTransaction ? undefined : db;
+  const cached = key ? frequentByDatabase.get(key) : undefined;
+  if (cached && Date.now() - cached.at < STATISTICS_TTL_MS) return cached.shares;
+  const { rows } = await sql<{ lexemes: string[] | null; shares: number[] | null }>`
+    select most_common_elems::text::text[] as lexemes, most_common_elem_freqs as shares
+    from pg_stats where schemaname = current_schema() and tablename = 'search_documents' and attname = 'document'
+  `.execute(db);
+  const shares = new Map<string, number>();
+  const [row] = rows;
+  row?.lexemes?.forEach((lexeme, index) => shares.set(lexeme, row.shares?.[index] ?? 0));
+  if (key) frequentByDatabase.set(key, { at: Date.now(), shares });
+  return shares;
+}
+
+/**
+ * Whether a query may match enough of the newest documents to fill its candidates there: one of
+ * its lexemes (or the lexemes a prefix begins) is common by the statistics. Without statistics
+ * (a new index), every query takes the text index, which is right while the index is small.
+ */
+async function mayBeCommon(db: Executor, query: string): Promise<boolean> {
+  const shares = await frequentLexemes(db);
+  if (shares.size === 0) return false;
+  for (const [, quoted, prefix] of query.matchAll(/'((?:[^']|'')*)'(:\*)?/g)) {
+    const lexeme = (quoted ?? "").replace(/''/g, "'");
+    let share = shares.get(lexeme) ?? 0;
+    if (prefix) for (const [known, knownShare] of shares) if (known.startsWith(lexeme)) share += knownShare;
+    if (share >= COMMON_SHARE) return true;
+  }
+  return false;
+}
+
 /**
  * The newest content that matches and the viewer may read, at most `CANDIDATES`. Which way to read
  * is decided here rather than left to the planner, whose estimate for a word it has no statistics
  * on (most rare words) is "2% of the rows": it once walked two million documents for a word in
- * thirty. First the newest `RECENT_WINDOW` documents (of the community filtered on, if any) are
- * looked through: a common word fills the candidates there, at a cost bounded by the window. A
- * rarer one (or a filter on an author or topic, narrow by nature) reads its matches from the text
- * index only and sorts them by date.
+ * thirty. When the query `mayBeCommon`, the newest `RECENT_WINDOW` documents (of the community
+ * filtered on, if any) are looked through first: a common word fills the candidates there, at a
+ * cost bounded by the window. Otherwise, or when they fall short, its matches are read from the
+ * text index only and sorted by date.
  */
 async function contentCandidates(
   tx: Tx,
-  input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; narrowed: boolean },
+  input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; mayBeCommon: boolean },
 ): Promise<{ kind: SearchKind; object_id: string }[]> {
   const where = sql.join(input.filters, sql` and `);
-  if (!input.narrowed) {
+  if (input.mayBeCommon) {
     const scope = input.communityId ? sql`d.community_id = ${input.communityId}::uuid` : sql`d.kind = any(${input.kinds}::text[])`;
     const { rows } = await sql<{ kind: SearchKind; object_id: string }>`
       select d.kind, d.object_id from (
@@ -146,11 +187,13 @@ export async function searchDocuments(
     contentFilters.push(sql`exists (select 1 from post_topics pt where pt.post_id = d.post_id and pt.topic_id = ${filters.topicId}::uuid)`);
   }
 
+  // A filter on an author or a topic is narrow by nature: the text index is the way in.
+  const narrowed = filters.authorId !== undefined || filters.topicId !== undefined;
+  const common = content.length > 0 && !narrowed && (await mayBeCommon(db, query));
   return inTransaction(db, async (tx) => {
     let found: { kind: SearchKind; object_id: string }[] = [];
     if (content.length > 0) {
-      const narrowed = filters.authorId !== undefined || filters.topicId !== undefined;
-      found = await contentCandidates(tx, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, narrowed });
+      found = await contentCandidates(tx, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, mayBeCommon: common });
     }
     const groups: RawBuilder<unknown>[] = [];
     if (found.length > 0) {
