@@ -1,47 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestContext, eventually, type TestContext } from "../../../test/context.ts";
-import type { Browser } from "../../../test/factories.ts";
-import { appendEvent } from "../../platform/outbox.ts";
-import { PostgresPubSub, RedisPubSub } from "../../platform/pubsub.ts";
-import { personBrowser } from "../communities/testing.ts";
-import { connectStream, type StreamClient } from "./testing.ts";
+import { eventually } from "../../../test/context.ts";
+import { PostgresPubSub } from "../../platform/pubsub.ts";
+import { closeWorlds, listeners, notify, receives, world } from "./reconnect-testing.ts";
 
-// The hub's pub/sub connection dies (a database restart, a failover, Redis going away): it
-// reconnects by itself, and what was committed meanwhile still reaches connected clients.
+// The hub's pub/sub connection dies (a database restart, a failover): it reconnects by itself,
+// and what was committed meanwhile still reaches connected clients. Redis: reconnect.redis.test.ts.
 
-const REDIS_URL = "redis://127.0.0.1:6379";
-const contexts: TestContext[] = [];
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
-
-async function world(options: Parameters<typeof createTestContext>[0]): Promise<{ t: TestContext; person: Browser; client: StreamClient }> {
-  const t = await createTestContext(options);
-  contexts.push(t);
-  const url = `${(await t.app.listen({ port: 0, host: "127.0.0.1" })).replace("http", "ws")}/api/v1/stream`;
-  const person = await personBrowser(t);
-  const client = await connectStream(url, { cookie: person.cookie, origin: "http://localhost:3000" });
-  client.send({ type: "subscribe", topics: ["notifications"] });
-  await client.next((message) => message.type === "subscribed");
-  return { t, person, client };
-}
-
-function notify(t: TestContext, userId: string): Promise<string> {
-  return t.db.transaction().execute((tx) => appendEvent(tx, { type: "notifications.changed", payload: { userIds: [userId] } }));
-}
-
-const receives = (client: StreamClient, id: string, timeoutMs: number) => client.next((message) => message.type === "event" && message.id === id, timeoutMs);
-
-/** How many listening connections of the hub's pub/sub this test database has. */
-async function listeners(t: TestContext): Promise<number> {
-  const { rows } = await sql<{ count: string }>`
-    select count(*) from pg_stat_activity where application_name = ${PostgresPubSub.applicationName} and datname = current_database()
-  `.execute(t.db);
-  return Number(rows[0]?.count);
-}
+afterAll(closeWorlds);
 
 describe("over PostgreSQL", () => {
   it("listens again after its connection is terminated, and delivers what was committed meanwhile", async () => {
@@ -65,35 +31,5 @@ describe("over PostgreSQL", () => {
     const ids = client.messages.flatMap((message) => (message.type === "event" ? [message.id] : []));
     expect(ids.slice(1)).toEqual([meanwhile, after]);
     client.close();
-  });
-});
-
-describe("over Redis", () => {
-  it("subscribes again after its connection is killed, and delivers what was committed meanwhile", { timeout: 30_000 }, async () => {
-    const prefix = `ruche-test-${randomBytes(4).toString("hex")}:`;
-    const { t, person, client } = await world({ work: true, config: { redisUrl: REDIS_URL, redisPrefix: prefix } });
-    const pubsub = t.runtime.pubsub;
-    if (!(pubsub instanceof RedisPubSub)) throw new Error("not on Redis");
-    // The dispatcher publishes: the first event also waits for it to be running.
-    expect(await receives(client, await notify(t, person.userId), 5000)).toBeDefined();
-
-    const admin = new Redis(REDIS_URL);
-    try {
-      const list = (await admin.client("LIST")) as string;
-      const line = list.split("\n").find((entry) => entry.includes(` name=${pubsub.subscriberName} `));
-      const id = line?.match(/^id=(\d+)/)?.[1];
-      expect(id).toBeDefined();
-      await admin.client("KILL", "ID", id ?? "");
-      // Published while the subscriber is away (ioredis waits at least 100 ms before reconnecting): lost to pub/sub.
-      const meanwhile = await notify(t, person.userId);
-      await receives(client, meanwhile, 5000);
-      const after = await notify(t, person.userId);
-      await receives(client, after, 2000);
-      const ids = client.messages.flatMap((message) => (message.type === "event" ? [message.id] : []));
-      expect(ids.slice(1)).toEqual([meanwhile, after]);
-    } finally {
-      admin.disconnect();
-      client.close();
-    }
   });
 });

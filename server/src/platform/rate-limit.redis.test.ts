@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../test/context.ts";
+import { testRedisUrl } from "../../test/redis.ts";
 
 // Two Ruche nodes sharing a Redis (REDIS_URL) share their rate limits: a client spreading its
-// attempts over both gets no more than from one. The machine's Redis serves the test.
-const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+// attempts over both gets no more than from one. Runs with `npm run test:redis` (TEST_REDIS_URL).
+const redisUrl = testRedisUrl();
 const redisPrefix = `ruche-test-${randomBytes(4).toString("hex")}:`;
 let first: TestContext;
 let second: TestContext;
