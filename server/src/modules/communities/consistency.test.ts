@@ -9,6 +9,7 @@ import { can, roleOf, visibleCommunities, type CommunityFacts } from "./policy.t
 import { factsOf } from "./present.ts";
 import { findVisibleCommunities } from "./repository.ts";
 import { inParallel } from "../../../test/matrix/world.ts";
+import { seededRandom } from "../../../test/random.ts";
 
 // A fixed seed: a failure names pairs that the next run rebuilds exactly.
 const SEED = 20_240_917;
@@ -19,20 +20,7 @@ const VISIBILITIES: CommunityVisibility[] = ["public", "closed", "secret"];
 const ROLES: CommunityRole[] = ["owner", "manager", "member"];
 const WORDS = ["zinnia", "basalte", "mistral", "lagune", "orchidee", "sequoia", "cobalt", "fjord", "toundra", "volcan", "azalee", "granit"];
 
-/** mulberry32: a tiny deterministic generator of numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const random = seededRandom(SEED);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const chance = (probability: number) => random() < probability;
+const { pick, chance } = seededRandom(SEED);
 
 interface Actor extends Viewer {
   active: boolean;

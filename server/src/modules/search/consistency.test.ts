@@ -10,6 +10,7 @@ import type { Viewer } from "../people/policy.ts";
 import { can as canPost } from "../posts/policy.ts";
 import { CANDIDATES } from "./repository.ts";
 import { allResults } from "./testing.ts";
+import { seededRandom } from "../../../test/random.ts";
 
 // Search against the single-object policies on a seeded random world: every hit is readable, and
 // every readable match is found. A fixed seed: a failure names what the next run rebuilds exactly.
@@ -21,20 +22,7 @@ const VISIBILITIES: CommunityVisibility[] = ["public", "closed", "secret"];
 const ROLES: CommunityRole[] = ["owner", "manager", "member"];
 const WORDS = ["zinnia", "basalte", "mistral", "lagune", "orchidee", "sequoia", "cobalt", "fjord"];
 
-/** mulberry32: a tiny deterministic generator of numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const random = seededRandom(SEED);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const chance = (probability: number) => random() < probability;
+const { pick, chance } = seededRandom(SEED);
 /** Two different words of the list, so that posts share words across communities. */
 const twoWords = () => {
   const first = pick(WORDS);
