@@ -333,6 +333,8 @@ describe("inviting a guest by email", () => {
     const second = await communityOf({ name: "Second room", kind: "external" });
     const email = newAddress();
     await invited(first, { email });
+    // The mail names the communities pending when it is written; waiting for it keeps that to the first one.
+    await catcher.waitFor(email);
     await invited(second, { email: email.toUpperCase() }, admin);
     expect(await t.db.selectFrom("invitations").select("id").where("email", "=", email).execute()).toHaveLength(1);
     expectError(await invite(admin, first, { email }), 409, "community_invitation_pending");
