@@ -167,9 +167,13 @@ function postCommunity(v: Vocabulary, n: string): string {
     when ${pick} % 10 = 9 then 1 else ${v.slot(author, `${pick} % 9`)} end`;
 }
 
-/** Posts with their counts, then the comments and reactions those counts promise. */
-function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder<unknown>][] {
-  const P = sql.lit(size.posts);
+/**
+ * Posts first to last with their counts, then the comments and reactions those counts promise.
+ * The search index's trigger gathers a statement's new rows in one array: a slice of posts at a
+ * time keeps that array, and each transaction, to a size PostgreSQL handles at the large scale.
+ */
+function streamStatements(v: Vocabulary, first: number, last: number): [string, RawBuilder<unknown>][] {
+  const P = sql.raw(`${first}, ${last}`);
   const reactor = (n: string, j: string) => v.member(`${v.hash("reactor", n)} + ${j}`);
   return [
     ["posts", sql`
@@ -178,7 +182,7 @@ function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder
         body, '<p>' || body || '</p>', n % 500 = 0,
         case when ${sql.raw(isDeleted("n"))} then ${sql.raw(v.postedAt("n"))} + interval '1 day' end,
         ${sql.raw(v.commentsOf("n"))}, coalesce(counts.reactions, '{}'), ${sql.raw(v.postedAt("n"))}
-      from generate_series(1, ${P}) as n
+      from generate_series(${P}) as n
       cross join lateral (select ${sql.raw(v.postBody("n", v.author("n")))} as body) as text
       cross join lateral (
         select jsonb_object_agg(kind, total) as reactions from (
@@ -191,7 +195,7 @@ function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder
       insert into post_reactions (post_id, user_id, kind, created_at)
       select ${v.id("post", "n")}, ${v.id("user", reactor("n", "j"))}, (${sql.raw(REACTION_KINDS)})[(n + j) % 5 + 1],
         least(now(), ${sql.raw(v.postedAt("n"))} + j * interval '11 minutes')
-      from generate_series(1, ${P}) as n, generate_series(1, ${sql.raw(v.reactionsOf("n"))}) as j
+      from generate_series(${P}) as n, generate_series(1, ${sql.raw(v.reactionsOf("n"))}) as j
     `],
     // The third comment of a post replies to its first: one level of replies, as Ruche allows.
     ["comments", sql`
@@ -201,16 +205,21 @@ function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder
         ${v.id("user", "commenter")}, body, '<p>' || body || '</p>',
         case when j = 1 and ${sql.raw(v.firstCommentLiked("n"))} then '{"like": 1}'::jsonb else '{}' end,
         least(now(), ${sql.raw(v.postedAt("n"))} + j * interval '37 minutes')
-      from generate_series(1, ${P}) as n, generate_series(1, ${sql.raw(v.commentsOf("n"))}) as j,
+      from generate_series(${P}) as n, generate_series(1, ${sql.raw(v.commentsOf("n"))}) as j,
         lateral (select ${sql.raw(v.member(`${v.hash("commenter", "n")} + j * 13`))} as commenter) as who,
         lateral (select ${sql.raw(v.commentBody("n || '-' || j", "commenter"))} as body) as text
     `],
     ["comment reactions", sql`
       insert into comment_reactions (comment_id, user_id, kind)
       select ${v.id("comment", "n || '-1'")}, ${v.id("user", reactor("n", "7"))}, 'like'
-      from generate_series(1, ${P}) as n
+      from generate_series(${P}) as n
       where ${sql.raw(v.commentsOf("n"))} >= 1 and ${sql.raw(v.firstCommentLiked("n"))}
     `],
+  ];
+}
+
+function topicStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder<unknown>][] {
+  return [
     // About a fifth of the posts carry one or two topics.
     ["post topics", sql`
       insert into post_topics (topic_id, post_id, community_id, created_at)
@@ -222,6 +231,18 @@ function streamStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder
       on conflict do nothing
     `],
   ];
+}
+
+/** Posts (with their comments and reactions) written by one statement. */
+const POSTS_PER_STATEMENT = 1_000_000;
+
+/** Drops an index, keeping its definition to create it again. */
+async function withoutIndex(connection: Db, name: string): Promise<{ restore(): Promise<void> }> {
+  const { rows } = await sql<{ definition: string }>`select pg_get_indexdef(${name}::regclass) as definition`.execute(connection);
+  const definition = rows[0]?.definition;
+  if (!definition) throw new Error(`index ${name} not found`);
+  await sql`drop index ${sql.id(name)}`.execute(connection);
+  return { restore: async () => void (await sql.raw(definition).execute(connection)) };
 }
 
 const COUNTED_TABLES = ["users", "communities", "community_members", "person_follows", "topic_follows", "posts", "post_topics", "comments", "post_reactions", "comment_reactions", "search_documents"];
@@ -257,11 +278,26 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
   await db.connection().execute(async (connection) => {
     // Only the generator's own session skips waiting for the WAL flush: what is measured later keeps it.
     await sql`set synchronous_commit = off`.execute(connection);
-    for (const [label, statement] of [...organisationStatements(v, size), ...streamStatements(v, size)]) {
-      const stepStarted = Date.now();
-      await statement.execute(connection);
-      log(`${label}: ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+    const run = async (statements: [string, RawBuilder<unknown>][], suffix = "") => {
+      for (const [label, statement] of statements) {
+        const stepStarted = Date.now();
+        await statement.execute(connection);
+        log(`${label}${suffix}: ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+      }
+    };
+    await run(organisationStatements(v, size));
+    // As a bulk import would: the text index is built once over all documents rather than grown
+    // row by row (several times faster at the large scale); its definition is the migration's.
+    const textIndex = await withoutIndex(connection, "search_documents_document_idx");
+    for (let first = 1; first <= size.posts; first += POSTS_PER_STATEMENT) {
+      const last = Math.min(size.posts, first + POSTS_PER_STATEMENT - 1);
+      await run(streamStatements(v, first, last), size.posts > POSTS_PER_STATEMENT ? ` (posts ${first} to ${last})` : "");
     }
+    await run(topicStatements(v, size));
+    const indexStarted = Date.now();
+    await sql`set maintenance_work_mem = '512MB'`.execute(connection);
+    await textIndex.restore();
+    log(`search text index: ${((Date.now() - indexStarted) / 1000).toFixed(1)} s`);
     // As autovacuum would have done by then: statistics, and the visibility map index-only scans use.
     await sql`vacuum analyze`.execute(connection);
   });
