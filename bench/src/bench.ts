@@ -50,7 +50,9 @@ async function drive(run: Run, target: Target, scenarios: Scenario[]): Promise<v
     if (scenarios.some((scenario) => scenario.name === "home-next")) await fetchNextCursors(server.url, run.sessions);
     for (const scenario of scenarios) {
       progress(`${scenario.name}: ${scenario.measures}`);
-      run.results.push(await runScenario({ scenario, url: server.url, sessions: run.sessions, words: run.words, connections: CONNECTIONS, seconds: SECONDS[run.options.scale] }));
+      for (const connections of scenario.alone ? [CONNECTIONS, 1] : [CONNECTIONS]) {
+        run.results.push(await runScenario({ scenario, url: server.url, sessions: run.sessions, words: run.words, connections, seconds: SECONDS[run.options.scale] }));
+      }
     }
     run.peakRssBytes[target] = server.peakRss();
   } finally {
