@@ -13,6 +13,8 @@ import * as push from "./0011_push.ts";
 import * as email from "./0012_email.ts";
 import * as scheduledPosts from "./0013_scheduled_posts.ts";
 import * as search from "./0014_search.ts";
+import * as searchDirectory from "./0015_search_directory.ts";
+import * as extractionBacklog from "./0016_extraction_backlog.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   "0012_email": email,
   "0013_scheduled_posts": scheduledPosts,
   "0014_search": search,
+  "0015_search_directory": searchDirectory,
+  "0016_extraction_backlog": extractionBacklog,
 };

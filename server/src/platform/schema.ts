@@ -376,6 +376,8 @@ export interface AttachmentsTable {
   created_at: CreatedAt;
   /** The text a job pulled out of a PDF or DOCX, for search. */
   extracted_text: string | null;
+  /** Why the text could not be read, when `extraction` is `failed`. */
+  extraction_error: ColumnType<string | null, string | null | undefined, string | null>;
   extraction: ColumnType<"none" | "pending" | "done" | "failed", "none" | "pending" | "done" | "failed" | undefined, "none" | "pending" | "done" | "failed">;
 }
 

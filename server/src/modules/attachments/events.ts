@@ -1,7 +1,7 @@
 import type { EventHandler } from "../../platform/outbox.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { ExtractionJob } from "./jobs.ts";
-import { pendingExtractions } from "./repository.ts";
+import { isExtractionPending, pendingExtractions } from "./repository.ts";
 
 /**
  * After a post or comment is written (or a post edited) with PDF or DOCX attachments: queues the
@@ -20,11 +20,25 @@ function queueTextExtraction(runtime: Runtime, owner: "post" | "comment"): Event
   };
 }
 
+/**
+ * A file attached before Ruche read attached files' text (migration 0016 writes one event each):
+ * its reading is queued like a new file's, unless it was read meanwhile.
+ */
+function queueBacklogExtraction(runtime: Runtime): EventHandler {
+  return async (event, tx) => {
+    const attachmentId = event.subject_id;
+    if (!attachmentId || !(await isExtractionPending(tx, attachmentId))) return;
+    const job: ExtractionJob = { attachmentId };
+    await runtime.jobs.send("attachments.extract_text", job, {}, tx);
+  };
+}
+
 /** Outbox handlers of the attachments module, by event type. */
 export function attachmentsEventHandlers(runtime: Runtime): Record<string, EventHandler[]> {
   return {
     "post.created": [queueTextExtraction(runtime, "post")],
     "post.updated": [queueTextExtraction(runtime, "post")],
     "comment.created": [queueTextExtraction(runtime, "comment")],
+    "attachment.extraction_requested": [queueBacklogExtraction(runtime)],
   };
 }

@@ -6,6 +6,7 @@ import type { Browser } from "../../../test/factories.ts";
 import { multipartFile } from "../../../test/uploads.ts";
 import { addMember, createThrough, personBrowser } from "../communities/testing.ts";
 import { cleanExtractedText, extractDocumentText, EXTRACTION_LIMITS } from "./extraction.ts";
+import { requestBacklogExtraction } from "../../../migrations/0016_extraction_backlog.ts";
 import { makeDocx, makePdf } from "./testing.ts";
 
 const PDF = "application/pdf";
@@ -94,6 +95,8 @@ describe("the text inside attached files", () => {
     expect(file.mimeType).toBe(PDF);
     await postWith(insider, { communityId: open, body: "Le budget, en l'état.", attachmentIds: [file.id] });
     expect(await settled(file.id)).toBe("failed");
+    const { extraction_error: reason } = await t.db.selectFrom("attachments").select("extraction_error").where("id", "=", file.id).executeTakeFirstOrThrow();
+    expect(reason).toMatch(/\S/);
     // Its job ends completed, not retried: reading the file again would fail again.
     const jobs = await eventually(async () => {
       const { rows } = await sql<{ state: string; retry_count: number }>`
@@ -142,6 +145,42 @@ describe("the text inside attached files", () => {
     await postWith(insider, { communityId: open, body: "Le rapport complet.", attachmentIds: [file.id] });
     expect(await extractionOf(file.id)).toBe("none");
     expect((await filesFound(outsider, "rapport")).map((hit) => hit.id)).toEqual([file.id]);
+  });
+});
+
+describe("files attached before Ruche read attached files' text", () => {
+  /** As migration 0014 left every file attached before it: never read, found by its name only. */
+  async function unread(...ids: string[]): Promise<void> {
+    await t.db.updateTable("attachments").set({ extraction: "none", extracted_text: null }).where("id", "in", ids).execute();
+  }
+
+  it("are read in the background after the upgrade, then found by the words inside them", async () => {
+    const pdf = await upload(insider, makePdf(["Plan de transhumance des colonies"]), "transhumance.pdf");
+    const docx = await upload(insider, makeDocx(["Registre des récoltes de lavande"]), "registre.docx");
+    await postWith(insider, { communityId: open, body: "Archives de la saison.", attachmentIds: [pdf.id, docx.id] });
+    expect([await settled(pdf.id), await settled(docx.id)]).toEqual(["done", "done"]);
+    await unread(pdf.id, docx.id);
+    expect(await filesFound(outsider, "transhumance colonies")).toEqual([]);
+
+    await requestBacklogExtraction(t.db);
+    expect([await settled(pdf.id), await settled(docx.id)]).toEqual(["done", "done"]);
+    expect((await filesFound(outsider, "transhumance colonies")).map((hit) => hit.id)).toEqual([pdf.id]);
+    expect((await filesFound(outsider, "recoltes lavande")).map((hit) => hit.id)).toEqual([docx.id]);
+  });
+
+  it("leaves other files, uploads never attached and files over 20 MB to their names", async () => {
+    const text = await upload(insider, Buffer.from("compte des hausses\n"), "hausses.txt");
+    const large = await upload(insider, Buffer.concat([makePdf(["Atlas des ruchers"]), Buffer.alloc(EXTRACTION_LIMITS.maxBytes + 1, 0x25)]), "atlas.pdf");
+    await postWith(insider, { communityId: open, body: "Deux pièces.", attachmentIds: [text.id, large.id] });
+    const loose = await upload(insider, makePdf(["Brouillon jamais publié"]), "brouillon.pdf");
+    await unread(text.id, large.id, loose.id);
+
+    await requestBacklogExtraction(t.db);
+    expect([await extractionOf(text.id), await extractionOf(large.id), await extractionOf(loose.id)]).toEqual(["none", "none", "none"]);
+    const { rows } = await sql<{ subject_id: string }>`
+      select subject_id from events where type = 'attachment.extraction_requested' and subject_id = any(${[text.id, large.id, loose.id]}::uuid[])
+    `.execute(t.db);
+    expect(rows).toEqual([]);
   });
 });
 

@@ -18,6 +18,6 @@ export async function extractAttachmentText(deps: { db: Db; storage: Storage }, 
   const pending = await findPendingExtraction(deps.db, job.attachmentId);
   if (!pending) return;
   const data = await deps.storage.get(pending.storage_key);
-  const result = data ? await extractDocumentText({ data, mimeType: pending.mime_type }, limits) : { ok: false as const };
-  await finishExtraction(deps.db, { id: job.attachmentId, text: result.ok ? result.text : null });
+  const result = data ? await extractDocumentText({ data, mimeType: pending.mime_type }, limits) : { ok: false as const, reason: "the stored file is missing" };
+  await finishExtraction(deps.db, result.ok ? { id: job.attachmentId, text: result.text } : { id: job.attachmentId, error: result.reason });
 }

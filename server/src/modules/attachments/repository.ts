@@ -98,6 +98,12 @@ async function markExtractionPending(tx: Tx, ids: string[]): Promise<void> {
     .execute();
 }
 
+/** The attachment `id` if its text still awaits extraction. */
+export async function isExtractionPending(db: Executor, id: string): Promise<boolean> {
+  const row = await db.selectFrom("attachments").select("id").where("id", "=", id).where("extraction", "=", "pending").executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The attachments of a post (or comment) whose text awaits extraction. */
 export async function pendingExtractions(db: Executor, owner: Owner): Promise<string[]> {
   const rows = await db
@@ -121,13 +127,16 @@ export async function findPendingExtraction(db: Executor, id: string): Promise<{
 }
 
 /**
- * Records an extraction's outcome (`text`, or null when it failed), once: the search index's
+ * Records an extraction's outcome (the text, or why there is none), once: the search index's
  * trigger picks the text up in the same statement.
  */
-export async function finishExtraction(db: Executor, input: { id: string; text: string | null }): Promise<void> {
+export async function finishExtraction(db: Executor, input: { id: string } & ({ text: string } | { error: string })): Promise<void> {
+  const outcome = "text" in input
+    ? { extracted_text: input.text, extraction: "done" as const, extraction_error: null }
+    : { extracted_text: null, extraction: "failed" as const, extraction_error: input.error.slice(0, 500) };
   await db
     .updateTable("attachments")
-    .set({ extracted_text: input.text, extraction: input.text === null ? "failed" : "done" })
+    .set(outcome)
     .where("id", "=", input.id)
     .where("extraction", "=", "pending")
     .execute();

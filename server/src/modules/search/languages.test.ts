@@ -109,7 +109,17 @@ describe("highlighted excerpts", () => {
     expect(hit?.title).toEqual([]);
     expect(marked(hit?.excerpt ?? [])).toEqual(["transformations", "réseau"]);
     // Markup goes, words and their order stay.
-    expect(hit?.excerpt.map((piece) => piece.text).join("").replace(/\s+/g, " ")).toMatch(/^Rappel : les transformations du réseau commencent lundi/);
+    expect(hit?.excerpt.map((piece) => piece.text).join("").replace(/\s+/g, " ")).toMatch(/^Rappel : les transformations du réseau commencent lundi\.?$/);
+  });
+
+  it("shows with an ellipsis where an excerpt was cut from a longer text, at either end", async () => {
+    const filler = (word: string) => Array.from({ length: 40 }, (_, n) => `${word}${n}`).join(" ");
+    const middle = await post(french, `${filler("avant")}. La tonte des pelouses du siège reprend mardi. ${filler("apres")}.`);
+    const start = await post(french, `Les pelouses du parking seront tondues demain matin. ${filler("ensuite")}.`);
+    const page = await searchPage(english, { q: "pelouses" });
+    const text = (id: string) => page.items.find((item) => item.id === id)?.excerpt.map((piece) => piece.text).join("") ?? "";
+    expect(text(middle)).toMatch(/^… .*pelouses.* …$/);
+    expect(text(start)).toMatch(/^Les pelouses du parking.* …$/);
   });
 
   it("never returns HTML, even from a body that holds markup as text", async () => {

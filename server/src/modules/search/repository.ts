@@ -40,11 +40,18 @@ export interface HitRow {
   topic_slug: string | null;
   title: string;
   excerpt: string;
+  /** The start and the end of the text the excerpt was cut from: whether it was cut is told from them. */
+  body_head: string;
+  body_tail: string;
 }
 
 /** Marks the ends of a found word in `ts_headline`'s output: characters no stored text keeps. */
 export const START = "\u0001";
 export const STOP = "\u0002";
+/** Between two fragments of an excerpt. */
+export const FRAGMENT_DELIMITER = " … ";
+/** How much of a text's start and end comes back with its excerpt: more than a fragment of 30 words. */
+const EXCERPT_EDGE = 1000;
 
 /**
  * The tsquery of a parsed search, as text. It is computed first, on its own, so that the search
@@ -57,6 +64,9 @@ async function tsqueryOf(db: Executor, query: ParsedQuery): Promise<string> {
   `.execute(db);
   return rows[0]?.query ?? "";
 }
+
+/** Written as the partial text index of names (migration 0015) is, so that the planner takes it. */
+const DIRECTORY_ONLY = sql<boolean>`d.kind in ('community', 'person', 'topic')`;
 
 /**
  * Whether the viewer may see the directory entry (community, person, topic) of the document `d`
@@ -130,7 +140,7 @@ async function mayBeCommon(db: Executor, query: string): Promise<boolean> {
  * text index only and sorted by date.
  */
 async function contentCandidates(
-  tx: Tx,
+  db: Executor,
   input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; mayBeCommon: boolean },
 ): Promise<{ kind: SearchKind; object_id: string }[]> {
   const where = sql.join(input.filters, sql` and `);
@@ -143,19 +153,22 @@ async function contentCandidates(
       where d.document @@ ${input.query}::tsquery and ${where}
       order by d.created_at desc
       limit ${CANDIDATES}
-    `.execute(tx);
+    `.execute(db);
     if (rows.length === CANDIDATES) return rows;
   }
-  // The text index only (bitmap scans), planned for this very query.
-  await sql.raw("set local enable_seqscan = off; set local enable_indexscan = off").execute(tx);
-  const { rows } = await sql<{ kind: SearchKind; object_id: string }>`${sql.raw(UNPREPARED)}
-    select d.kind, d.object_id from search_documents d
-    where d.document @@ ${input.query}::tsquery and ${where}
-    order by d.created_at desc
-    limit ${CANDIDATES}
-  `.execute(tx);
-  await sql.raw("set local enable_seqscan = on; set local enable_indexscan = on").execute(tx);
-  return rows;
+  // The text index only (bitmap scans), planned for this very query: the settings last as long as
+  // the transaction, which holds this statement alone.
+  return inTransaction(db, async (tx) => {
+    await sql.raw("set local enable_seqscan = off; set local enable_indexscan = off").execute(tx);
+    const { rows } = await sql<{ kind: SearchKind; object_id: string }>`${sql.raw(UNPREPARED)}
+      select d.kind, d.object_id from search_documents d
+      where d.document @@ ${input.query}::tsquery and ${where}
+      order by d.created_at desc
+      limit ${CANDIDATES}
+    `.execute(tx);
+    if (db.isTransaction) await sql.raw("set local enable_seqscan = on; set local enable_indexscan = on").execute(tx);
+    return rows;
+  });
 }
 
 /**
@@ -190,29 +203,29 @@ export async function searchDocuments(
   // A filter on an author or a topic is narrow by nature: the text index is the way in.
   const narrowed = filters.authorId !== undefined || filters.topicId !== undefined;
   const common = content.length > 0 && !narrowed && (await mayBeCommon(db, query));
-  return inTransaction(db, async (tx) => {
-    let found: { kind: SearchKind; object_id: string }[] = [];
-    if (content.length > 0) {
-      found = await contentCandidates(tx, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, mayBeCommon: common });
-    }
-    const groups: RawBuilder<unknown>[] = [];
-    if (found.length > 0) {
-      groups.push(sql`(
-        select d.* from search_documents d
-        join unnest(${found.map((row) => row.kind)}::text[], ${found.map((row) => row.object_id)}::uuid[]) as found(kind, object_id)
-          on found.kind = d.kind and found.object_id = d.object_id
-      )`);
-    }
-    if (directory.length > 0) {
-      groups.push(sql`(
-        select d.* from search_documents d
-        where d.document @@ ${query}::tsquery and d.kind = any(${directory}::text[]) and ${directoryVisible(tx, viewer)}
-        limit ${CANDIDATES}
-      )`);
-    }
-    if (groups.length === 0) return [];
-    return rankPage(tx, { query, groups, offset: input.offset, limit: input.limit });
-  });
+  // No transaction around the steps: a document deleted between them is simply not found by the
+  // next one, and each round trip saved is time saved on every search.
+  let found: { kind: SearchKind; object_id: string }[] = [];
+  if (content.length > 0) {
+    found = await contentCandidates(db, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, mayBeCommon: common });
+  }
+  const groups: RawBuilder<unknown>[] = [];
+  if (found.length > 0) {
+    groups.push(sql`(
+      select d.* from search_documents d
+      join unnest(${found.map((row) => row.kind)}::text[], ${found.map((row) => row.object_id)}::uuid[]) as found(kind, object_id)
+        on found.kind = d.kind and found.object_id = d.object_id
+    )`);
+  }
+  if (directory.length > 0) {
+    groups.push(sql`(
+      select d.* from search_documents d
+      where d.document @@ ${query}::tsquery and ${DIRECTORY_ONLY} and d.kind = any(${directory}::text[]) and ${directoryVisible(db, viewer)}
+      limit ${CANDIDATES}
+    )`);
+  }
+  if (groups.length === 0) return [];
+  return rankPage(db, { query, groups, offset: input.offset, limit: input.limit });
 }
 
 /** Runs `work` in the transaction `db` already is, or in a new one. */
@@ -221,12 +234,13 @@ function inTransaction<T>(db: Executor, work: (tx: Tx) => Promise<T>): Promise<T
 }
 
 /** Ranks the candidates, cuts the page and marks the words found in its titles and excerpts. */
-async function rankPage(tx: Tx, input: { query: string; groups: RawBuilder<unknown>[]; offset: number; limit: number }): Promise<HitRow[]> {
+async function rankPage(db: Executor, input: { query: string; groups: RawBuilder<unknown>[]; offset: number; limit: number }): Promise<HitRow[]> {
   const { query, groups } = input;
   // Relevance (names weigh more than bodies), then freshness for content: a week-old post keeps
   // half the boost a new one gets, a year-old one almost none.
-  // Planned for this query's words each time: a generic plan reads the directory's part badly.
-  const result = await sql<HitRow>`${sql.raw(UNPREPARED)}
+  // Prepared like most statements: its plan does not depend on the words (the directory's part
+  // reads the names' own text index, migration 0015), and planning it took longer than running it.
+  const result = await sql<HitRow>`
     with candidates as (${sql.join(groups, sql` union all `)}),
     ranked as (
       select c.*, ts_rank(c.document, ${query}::tsquery)
@@ -246,7 +260,8 @@ async function rankPage(tx: Tx, input: { query: string; groups: RawBuilder<unkno
           ${`StartSel=${START}, StopSel=${STOP}, HighlightAll=true`})
         else n.written end as title,
       ts_headline(ruche_search_config(r.language), translate(left(r.body, 20000), ${START + STOP}, ''), ${query}::tsquery,
-        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) as excerpt
+        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=15, MaxFragments=2, FragmentDelimiter="${FRAGMENT_DELIMITER}"`}) as excerpt,
+      left(r.body, ${EXCERPT_EDGE}) as body_head, right(left(r.body, 20000), ${EXCERPT_EDGE}) as body_tail
     from ranked r
     cross join lateral (
       select clean.title, ts_headline('ruche_simple', clean.title, ${query}::tsquery, ${`StartSel=${START}, StopSel=${STOP}, HighlightAll=true`}) as written
@@ -256,7 +271,7 @@ async function rankPage(tx: Tx, input: { query: string; groups: RawBuilder<unkno
     left join users u on u.id = r.author_id
     left join topics t on r.kind = 'topic' and t.id = r.object_id
     order by r.score desc, r.created_at desc, r.object_id
-  `.execute(tx);
+  `.execute(db);
   return result.rows;
 }
 
@@ -276,12 +291,14 @@ export async function suggest(db: Executor, viewer: Viewer, input: { query: Pars
   const query = await tsqueryOf(db, input.query);
   if (query === "") return [];
   const activePeople = sql<boolean>`(d.kind <> 'person' or exists (select 1 from users where users.id = d.object_id and users.status = 'active'))`;
-  const result = await sql<SuggestionRow>`${sql.raw(UNPREPARED)}
+  // Prepared: the names' own text index (migration 0015) is the way in whatever was typed, and
+  // planning this statement afresh took several times longer than running it.
+  const result = await sql<SuggestionRow>`
     with matches as (
       select d.kind, d.object_id, d.title,
         row_number() over (partition by d.kind order by ts_rank(d.document, ${query}::tsquery) desc, length(d.title), d.title, d.object_id) as position
       from search_documents d
-      where d.document @@ ${query}::tsquery and d.kind in ('person', 'community', 'topic')
+      where d.document @@ ${query}::tsquery and ${DIRECTORY_ONLY}
         and ${directoryVisible(db, viewer)} and ${activePeople}
     )
     select m.kind, m.object_id, m.title, u.job_title, u.avatar_file_id, c.kind as community_kind, c.visibility, t.slug

@@ -5,7 +5,7 @@ import type { SearchKind } from "../../platform/schema.ts";
 import type { Viewer } from "../people/policy.ts";
 import { avatarUrl } from "../people/present.ts";
 import { hasTerms, parseQuery } from "./query.ts";
-import { CANDIDATES, CONTENT_KINDS, DIRECTORY_KINDS, findKnownTopicId, searchDocuments, START, STOP, suggest, type HitRow } from "./repository.ts";
+import { CANDIDATES, CONTENT_KINDS, DIRECTORY_KINDS, findKnownTopicId, FRAGMENT_DELIMITER, searchDocuments, START, STOP, suggest, type HitRow } from "./repository.ts";
 
 /**
  * Results go no further than this (the most content candidates one search ranks): past it, a more
@@ -25,12 +25,44 @@ export function highlighted(text: string): Highlighted {
   return pieces;
 }
 
+/** Left out of an excerpt's end rather than cut: a few small words ts_headline skips ("Les", "de la"). */
+const SHORT_GAP = 24;
+const MARKERS = new RegExp(`[${START}${STOP}]`, "g");
+
+/**
+ * An excerpt with "…" where it was cut from its text. When its first fragment starts a few small
+ * words into the text (ts_headline skips stop words), those words are put back instead; the same
+ * at the end. Otherwise "…" goes before the first fragment unless the text starts there, and after
+ * the last unless the text ends there.
+ */
+export function excerptOf(row: Pick<HitRow, "excerpt" | "body_head" | "body_tail">): Highlighted {
+  const pieces = highlighted(row.excerpt);
+  if (pieces.length === 0) return pieces;
+  const fragments = pieces.map((piece) => piece.text).join("").split(FRAGMENT_DELIMITER);
+  const first = (fragments[0] ?? "").trim();
+  const last = (fragments[fragments.length - 1] ?? "").trim();
+  const head = row.body_head.replace(MARKERS, "").trimStart();
+  const tail = row.body_tail.replace(MARKERS, "").trimEnd();
+  const result = [...pieces];
+  const before = head.indexOf(first);
+  if (before > 0 && before <= SHORT_GAP && !/[.!?\n]/.test(head.slice(0, before))) result.unshift({ text: head.slice(0, before), match: false });
+  else if (before !== 0) result.unshift({ text: "… ", match: false });
+  const after = tail.lastIndexOf(last);
+  const rest = after < 0 ? undefined : tail.slice(after + last.length);
+  if (rest !== undefined && rest.length <= SHORT_GAP && !/[.!?\n]\s*\S/.test(rest)) {
+    if (rest !== "") result.push({ text: rest, match: false });
+  } else {
+    result.push({ text: " …", match: false });
+  }
+  return result;
+}
+
 function present(row: HitRow): SearchHit {
   return {
     kind: row.kind,
     id: row.object_id,
     title: highlighted(row.title),
-    excerpt: highlighted(row.excerpt),
+    excerpt: excerptOf(row),
     createdAt: row.created_at.toISOString(),
     community: row.community_id && row.community_name !== null ? { id: row.community_id, name: row.community_name } : null,
     author: row.author_id && row.author_name !== null ? { id: row.author_id, displayName: row.author_name } : null,
