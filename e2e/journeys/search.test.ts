@@ -1,8 +1,8 @@
-import type { Community, SearchPage } from "@ruche/contracts";
+import type { Comment, Community, Post, SearchPage } from "@ruche/contracts";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { signInToHome } from "../screens/login.ts";
-import { headerSearch, headerSuggestions, searchFromPage, searchResults, typeInHeader } from "../screens/search.ts";
+import { authorFilter, chooseAuthor, headerSearch, headerSuggestions, searchFromPage, searchResults, typeInHeader } from "../screens/search.ts";
 import { waitForHeading } from "../screens/shell.ts";
 import { startJourney, type Journey } from "../support/accessibility.ts";
 import { addColleague, signInByApi, type ApiSession } from "../support/api.ts";
@@ -14,7 +14,9 @@ import { journeySteps } from "../support/steps.ts";
 // Search from the browser, in each language: a colleague types a word without its accents in the
 // header, is offered the community named after it, presses Enter and finds the post with the word
 // marked. A secret community's post with the same word is never shown to her, not even as a
-// suggestion, while its members find it.
+// suggestion, while its members find it. A reply found by the search opens the post at that reply
+// (a page of comments further, in a thread that was closed), marked; filtering by its author keeps
+// it and leaves out a colleague's post with the same word.
 const admin = { email: "admin@sextant.example", password: "a long admin passphrase", name: "Mary Somerville" };
 
 const cast = {
@@ -29,6 +31,12 @@ const cast = {
     found: "café",
     secretWord: "Bellamy",
     excluded: "-espresso",
+    filler: "Noted, thanks",
+    question: "Where did the kit go?",
+    reply: "The descaling kit is in the cupboard under the sink.",
+    readerPost: "Who has seen the descaling kit? The machine needs it.",
+    replyWord: "descaling",
+    authorTyped: "Ada",
   },
   fr: {
     author: { email: "emilie@sextant.example", displayName: "Émilie du Châtelet", password: "la phrase de passe d'Émilie" },
@@ -41,6 +49,12 @@ const cast = {
     found: "séminaire",
     secretWord: "Rossignol",
     excluded: "-lyon",
+    filler: "Bien noté, merci",
+    question: "Où est passé le kit ?",
+    reply: "Le kit de détartrage est dans le placard sous l'évier.",
+    readerPost: "Qui a vu le kit de détartrage ? La machine en a besoin.",
+    replyWord: "détartrage",
+    authorTyped: "Émilie",
   },
 } as const;
 
@@ -73,6 +87,8 @@ describe.each(["en", "fr"] as const)("search, in %s", (language: Language) => {
   let author: ApiSession;
   let context: BrowserContext;
   let page: Page;
+  let post: Post;
+  let reply: Comment;
 
   beforeAll(async () => {
     journey = await startJourney(`search-${language}`);
@@ -81,8 +97,13 @@ describe.each(["en", "fr"] as const)("search, in %s", (language: Language) => {
     const open = await author.call<Community>("POST", "/communities", data.open);
     const secret = await author.call<Community>("POST", "/communities", data.secret);
     await reader.call("POST", `/communities/${open.id}/join`);
-    await author.call("POST", "/posts", { communityId: open.id, body: data.post });
+    post = await author.call<Post>("POST", "/posts", { communityId: open.id, body: data.post });
     await author.call("POST", "/posts", { communityId: secret.id, body: data.secretPost });
+    // A page of comments (20) before the question, so that its thread is on the second page.
+    for (let n = 1; n <= 20; n += 1) await author.call("POST", `/posts/${post.id}/comments`, { body: `${data.filler} (${n})` });
+    const question = await reader.call<Comment>("POST", `/posts/${post.id}/comments`, { body: data.question });
+    reply = await author.call<Comment>("POST", `/posts/${post.id}/comments`, { body: data.reply, parentId: question.id });
+    await reader.call("POST", "/posts", { communityId: open.id, body: data.readerPost });
     context = await newVisitor(browser, { baseURL: ruche.url, locale: browserLocale[language] });
     page = await journey.open(context);
     await signInToHome(page, language, data.reader);
@@ -149,5 +170,48 @@ describe.each(["en", "fr"] as const)("search, in %s", (language: Language) => {
     await waitForHeading(page, data.open.name);
     await headerSuggestions(page, language).waitFor({ state: "hidden" });
     expect(await headerSearch(page, language).inputValue()).toBe("");
+  });
+
+  step("opens a reply found by the search at that reply, its thread opened, scrolled to and marked", async () => {
+    await page.goto("/search");
+    await searchFromPage(page, language, data.replyWord);
+    const results = searchResults(page, language, data.replyWord);
+    await results.getByRole("link", { name: t("search:hit.comment", { author: data.author.displayName }), exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/posts/${post.id}` && url.hash === `#comment-${reply.id}`);
+    // The question is the 21st comment: a second page loads, and its closed thread opens, by themselves.
+    const found = page.locator(`li[id="comment-${reply.id}"]`);
+    await found.waitFor();
+    expect(await found.innerText()).toContain(data.reply);
+    expect(await found.getAttribute("class")).toContain("comment-anchored");
+    await page.waitForFunction((id) => {
+      const element = document.getElementById(id);
+      if (!element) return false;
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight && document.activeElement === element;
+    }, `comment-${reply.id}`);
+    expect(await found.getByText(t("stream:comments.linked"), { exact: true }).count()).toBe(1);
+    await journey.expectAccessible(page, "linked-reply");
+  });
+
+  step("keeps only an author's results with the author filter, kept in the URL", async () => {
+    await page.goto(`/search?q=${encodeURIComponent(data.replyWord)}`);
+    const results = searchResults(page, language, data.replyWord);
+    const readersPost = results.getByRole("link", { name: t("search:hit.post", { author: data.reader.displayName }), exact: true });
+    const authorsReply = results.getByRole("link", { name: t("search:hit.comment", { author: data.author.displayName }), exact: true });
+    await readersPost.waitFor();
+    await authorsReply.waitFor();
+    await chooseAuthor(page, language, { typed: data.authorTyped, name: data.author.displayName });
+    await page.waitForURL((url) => url.searchParams.get("author") === author.userId);
+    await page.getByRole("status").filter({ hasText: t("search:page.shown", { count: 1 }) }).waitFor({ state: "attached" });
+    await authorsReply.waitFor();
+    expect(await readersPost.count()).toBe(0);
+    await journey.expectAccessible(page, "author-filter");
+    // From the URL alone, the chip names the author; removing it brings the colleague's post back.
+    await page.reload();
+    const remove = page.getByRole("button", { name: t("search:filters.clearAuthor", { name: data.author.displayName }), exact: true });
+    await remove.click();
+    await page.waitForURL((url) => !url.searchParams.has("author"));
+    await readersPost.waitFor();
+    expect(await authorFilter(page, language).evaluate((element) => element === document.activeElement)).toBe(true);
   });
 });

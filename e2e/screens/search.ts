@@ -31,3 +31,15 @@ export async function searchFromPage(page: Page, language: Language, query: stri
   await page.getByRole("button", { name: text(language, "search:page.submit"), exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/search" && url.searchParams.get("q") === query);
 }
+
+/** The search page's author filter: the box to type a name in, while no author is chosen. */
+export function authorFilter(page: Page, language: Language): Locator {
+  return page.getByRole("combobox", { name: text(language, "search:filters.author"), exact: true });
+}
+
+/** Types `typed` into the author filter, letter by letter, and chooses `name` among the people offered. */
+export async function chooseAuthor(page: Page, language: Language, input: { typed: string; name: string }): Promise<void> {
+  await authorFilter(page, language).pressSequentially(input.typed);
+  const offered = page.getByRole("listbox", { name: text(language, "search:filters.authorSuggestions"), exact: true });
+  await offered.getByRole("option").filter({ hasText: input.name }).click();
+}

@@ -82,6 +82,12 @@ const commentingRoutes: Record<string, CommunityRoute> = {
     request: (fixture) => ({ params: { id: seededIn(fixture).postId }, json: { body: "Je m'en charge" } }),
     expect: (cell, fixture) => onReadable("post", (readable) => contributes(readable, success(201, holds("postId", seededIn(fixture).postId))))(cell),
   },
+  // A link to one comment (a search result) reads it to find its post and parent.
+  "GET /api/v1/comments/{id}": {
+    writes: false,
+    request: (fixture) => ({ params: { id: seededIn(fixture).commentId } }),
+    expect: (cell, fixture) => onReadable("comment", () => success(200, holds("id", seededIn(fixture).commentId)))(cell),
+  },
   // The comment is the member's: only they edit it; they, the managers and admins delete it, archived or not.
   "PATCH /api/v1/comments/{id}": {
     writes: true,

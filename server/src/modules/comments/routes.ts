@@ -6,7 +6,7 @@ import { failures, noContent } from "../../platform/http.ts";
 import type { Runtime } from "../../runtime.ts";
 import { pollsRoutes } from "../polls/routes.ts";
 import { reactionsRoutes } from "../reactions/routes.ts";
-import { createComment, deleteComment, listComments, updateComment } from "./service.ts";
+import { createComment, deleteComment, getComment, listComments, updateComment } from "./service.ts";
 
 const tags = ["comments"];
 
@@ -53,6 +53,19 @@ export function commentsRoutes(runtime: Runtime): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => reply.code(201).send(await createComment(db, requireActor(request), request.params.id, request.body)),
+    );
+
+    app.get(
+      "/api/v1/comments/:id",
+      {
+        schema: {
+          tags,
+          summary: "One comment (its post and parent), on a post the viewer may read; a deleted one is not found",
+          params: CommentParams,
+          response: { 200: Comment, ...failures(400, 401, 404) },
+        },
+      },
+      async (request) => getComment(db, requireActor(request), request.params.id),
     );
 
     app.patch(

@@ -62,6 +62,15 @@ export async function listComments(db: Executor, viewer: Viewer, postId: string,
   return { items: await presentComments(db, viewer, post, page.items), nextCursor: page.nextCursor };
 }
 
+/**
+ * One live comment on a post the viewer may read, as its post's list shows it: a link to a
+ * comment (a search result) needs its post and parent to find it. Deleted or hidden is a 404.
+ */
+export async function getComment(db: Executor, viewer: Viewer, id: string): Promise<Comment> {
+  const { post } = await readableCommentOrThrow(db, viewer, id);
+  return loadComment(db, viewer, post, id);
+}
+
 /** Replies go one level deep: the parent must be a top-level comment of the same post (and, to reply, a live one). */
 export async function requireTopLevel(db: Executor, input: { postId: string; parentId: string; live: boolean }): Promise<void> {
   const parent = await findCommentOwner(db, input.parentId);

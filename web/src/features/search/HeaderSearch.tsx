@@ -6,7 +6,8 @@ import { Link, useNavigate } from "react-router-dom";
 import { useSearchSuggestions } from "./queries.ts";
 import { suggestionOptions, type SuggestionOption } from "./targets.ts";
 
-function OptionContent({ option }: { option: SuggestionOption }) {
+/** How a suggestion reads in a list: a person with their face and job, a community, a topic, or "search for". */
+export function OptionContent({ option }: { option: SuggestionOption }) {
   const { t } = useTranslation("search");
   switch (option.kind) {
     case "person":

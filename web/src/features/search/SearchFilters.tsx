@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { communityKey } from "../communities/queries.ts";
+import { AuthorFilter } from "./AuthorFilter.tsx";
 import { useKindLabels } from "./labels.ts";
 import { useFilterCommunities } from "./queries.ts";
 import { contentFiltersApply, datesReversed, hasFilters, noFilters, searchKinds, type SearchState } from "./search-state.ts";
@@ -31,8 +32,8 @@ function useCommunityChoices(chosenId: string) {
 }
 
 /**
- * Narrows a search by kind, community, topic and dates. Each filter applies at once; the topic,
- * typed letter by letter, once typing pauses.
+ * Narrows a search by kind, community, author, topic and dates. Each filter applies at once; the
+ * topic, typed letter by letter, once typing pauses.
  */
 export function SearchFilters({ state, onChange }: SearchFiltersProps) {
   const { t } = useTranslation("search");
@@ -52,7 +53,7 @@ export function SearchFilters({ state, onChange }: SearchFiltersProps) {
       <Text component="legend" fw={600} size="sm" p={0}>
         {t("filters.label")}
       </Text>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
         <Select
           label={t("filters.kind")}
           data={[{ value: "", label: t("filters.allKinds") }, ...searchKinds.map((kind) => ({ value: kind, label: kinds.plural[kind] }))]}
@@ -72,6 +73,7 @@ export function SearchFilters({ state, onChange }: SearchFiltersProps) {
           nothingFoundMessage={t("filters.noCommunity")}
           disabled={!content}
         />
+        <AuthorFilter authorId={state.authorId} disabled={!content} onChange={(authorId) => onChange({ authorId })} />
         <TextInput
           label={t("filters.topic")}
           placeholder={t("filters.topicPlaceholder")}

@@ -3,24 +3,26 @@ import type { SearchKind, SearchQuery } from "@ruche/contracts";
 /** Every kind of result, in the order the kind filter offers them. */
 export const searchKinds: readonly SearchKind[] = ["post", "comment", "file", "person", "community", "topic"];
 
-/** Kinds that are names in a directory: where, who, when and what topic do not describe them. */
+/** Kinds that are names in a directory: where, by whom, when and what topic do not describe them. */
 const directoryKinds: readonly SearchKind[] = ["person", "community", "topic"];
 
-/** The search page's words and filters, as kept in the URL (`?q=velo&kind=post&from=2025-03-01`). */
+/** The search page's words and filters, as kept in the URL (`?q=velo&kind=post&author=<id>&from=2025-03-01`). */
 export interface SearchState {
   q: string;
   kind: SearchKind | "";
   communityId: string;
+  /** The person whose posts, comments and files are searched (`author` in the URL). */
+  authorId: string;
   topic: string;
   /** Calendar days (`YYYY-MM-DD`) as a date field gives them, both included; "" for none. */
   from: string;
   to: string;
 }
 
-export const emptySearch: SearchState = { q: "", kind: "", communityId: "", topic: "", from: "", to: "" };
+export const emptySearch: SearchState = { q: "", kind: "", communityId: "", authorId: "", topic: "", from: "", to: "" };
 
 /** Every filter removed, the words kept. */
-export const noFilters: Omit<SearchState, "q"> = { kind: "", communityId: "", topic: "", from: "", to: "" };
+export const noFilters: Omit<SearchState, "q"> = { kind: "", communityId: "", authorId: "", topic: "", from: "", to: "" };
 
 /** The longest query the API takes; a longer one (only a hand-made URL has one) is cut. */
 export const MAX_QUERY_LENGTH = 200;
@@ -37,12 +39,14 @@ function isDay(value: string): boolean {
 export function searchFromUrl(params: URLSearchParams): SearchState {
   const kind = searchKinds.find((known) => known === params.get("kind")) ?? "";
   const communityId = params.get("community") ?? "";
+  const authorId = params.get("author") ?? "";
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   return {
     q: (params.get("q") ?? "").slice(0, MAX_QUERY_LENGTH),
     kind,
     communityId: UUID.test(communityId) ? communityId : "",
+    authorId: UUID.test(authorId) ? authorId : "",
     topic: (params.get("topic") ?? "").trim().slice(0, MAX_TOPIC_LENGTH),
     from: isDay(from) ? from : "",
     to: isDay(to) ? to : "",
@@ -56,6 +60,7 @@ export function searchToUrl(state: SearchState): URLSearchParams {
     ["q", state.q.trim()],
     ["kind", state.kind],
     ["community", state.communityId],
+    ["author", state.authorId],
     ["topic", state.topic.trim()],
     ["from", state.from],
     ["to", state.to],
@@ -69,14 +74,14 @@ export function searchPath(q: string): string {
   return `/search?${searchToUrl({ ...emptySearch, q }).toString()}`;
 }
 
-/** Whether the community, topic and date filters apply to the kind chosen (they describe content). */
+/** Whether the community, author, topic and date filters apply to the kind chosen (they describe content). */
 export function contentFiltersApply(kind: SearchState["kind"]): boolean {
   return kind === "" || !directoryKinds.includes(kind);
 }
 
 /** Whether any filter narrows the search (the "no results" help then offers to remove them). */
 export function hasFilters(state: SearchState): boolean {
-  return state.kind !== "" || state.communityId !== "" || state.topic.trim() !== "" || state.from !== "" || state.to !== "";
+  return state.kind !== "" || state.communityId !== "" || state.authorId !== "" || state.topic.trim() !== "" || state.from !== "" || state.to !== "";
 }
 
 /** Whether the end of the date range comes before its start (then nothing could be found). */
@@ -99,7 +104,8 @@ function startOfNextDay(day: string): string {
 /**
  * The API query for a search state (pagination aside), or null when there is nothing to search
  * for yet. Filters that do not apply to the kind chosen are left out: with them the API would
- * find no person, community or topic at all.
+ * find no person, community or topic at all. With no kind chosen, a content filter (an author,
+ * say) makes the API search content alone.
  */
 export function searchQuery(state: SearchState): Omit<SearchQuery, "cursor" | "limit"> | null {
   const q = state.q.trim();
@@ -108,6 +114,7 @@ export function searchQuery(state: SearchState): Omit<SearchQuery, "cursor" | "l
   if (state.kind) query.kind = state.kind;
   if (!contentFiltersApply(state.kind)) return query;
   if (state.communityId) query.communityId = state.communityId;
+  if (state.authorId) query.authorId = state.authorId;
   const topic = state.topic.trim();
   if (topic) query.topic = topic;
   if (state.from) query.from = startOfDay(state.from);

@@ -5,10 +5,16 @@ import { aSearchHit } from "./testing.ts";
 const postId = "0190b000-0000-7000-8000-000000000001";
 
 describe("hitTarget", () => {
-  it("opens the post a post, a comment or a file was found in", () => {
+  it("opens the post a post or a post's file was found in", () => {
     expect(hitTarget(aSearchHit())).toBe(`/posts/${postId}`);
-    expect(hitTarget(aSearchHit({ kind: "comment", id: "0190e000-0000-7000-8000-000000000001", commentId: "0190e000-0000-7000-8000-000000000001" }))).toBe(`/posts/${postId}`);
     expect(hitTarget(aSearchHit({ kind: "file", id: "0190f000-0000-7000-8000-000000000001", title: [{ text: "budget.pdf", match: false }] }))).toBe(`/posts/${postId}`);
+  });
+
+  it("opens a comment, or a file attached to a comment, at that comment in its post", () => {
+    const commentId = "0190e000-0000-7000-8000-000000000001";
+    expect(hitTarget(aSearchHit({ kind: "comment", id: commentId, commentId }))).toBe(`/posts/${postId}#comment-${commentId}`);
+    const file = aSearchHit({ kind: "file", id: "0190f000-0000-7000-8000-000000000001", commentId, title: [{ text: "budget.pdf", match: false }] });
+    expect(hitTarget(file)).toBe(`/posts/${postId}#comment-${commentId}`);
   });
 
   it("opens a person's profile, a community's page and a topic's page", () => {

@@ -1,9 +1,11 @@
 import type { SearchHit, Suggestions } from "@ruche/contracts";
+import { commentElementId } from "../stream/comment-anchor.ts";
 import { searchPath } from "./search-state.ts";
 
 /**
- * Where a result leads: a post, comment or file opens its post; a person, community or topic its
- * own page.
+ * Where a result leads: a post or file opens its post; a comment, or a file attached to one, opens
+ * its post at that comment (the post page finds it, opening its thread, and marks it); a person,
+ * community or topic its own page.
  */
 export function hitTarget(hit: SearchHit): string {
   switch (hit.kind) {
@@ -14,6 +16,7 @@ export function hitTarget(hit: SearchHit): string {
     case "topic":
       return `/topics/${encodeURIComponent(hit.topicSlug ?? hit.id)}`;
     default:
+      if (hit.postId && hit.commentId) return `/posts/${encodeURIComponent(hit.postId)}#${commentElementId(hit.commentId)}`;
       if (hit.postId) return `/posts/${encodeURIComponent(hit.postId)}`;
       return hit.community ? `/communities/${encodeURIComponent(hit.community.id)}` : "/";
   }

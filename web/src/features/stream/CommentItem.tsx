@@ -1,20 +1,22 @@
 import type { Comment } from "@ruche/contracts";
-import { ActionIcon, Anchor, Avatar, Box, Group, Menu, Stack, Text } from "@mantine/core";
+import { ActionIcon, Anchor, Avatar, Box, Group, Menu, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconDots, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useCallback, useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { api } from "../../api/client.ts";
 import { notifyFailure, notifySuccess } from "../../components/notify.tsx";
 import { ConfirmModal } from "../admin/ConfirmModal.tsx";
 import { AttachmentList } from "./AttachmentList.tsx";
+import { commentElementId } from "./comment-anchor.ts";
 import { CommentForm } from "./CommentForm.tsx";
 import { ReactionBar } from "./ReactionBar.tsx";
 import { RenderedHtml } from "./RenderedHtml.tsx";
 import { TimeAgo } from "./TimeAgo.tsx";
 import { useCommentCache } from "./useComments.ts";
+import "./stream.css";
 
 /** Edit and delete, for the comment's author (and moderators for deleting). */
 function CommentMenu({ comment, onEdit }: { comment: Comment; onEdit: () => void }) {
@@ -71,16 +73,46 @@ interface CommentItemProps {
   /** The reply button, replies and reply form of a top-level comment. */
   children?: ReactNode;
   actions?: ReactNode;
+  /** The comment a link points at (`#comment-<id>`): scrolled to, focused and marked for a moment. */
+  anchored?: boolean;
+}
+
+/**
+ * Brings the comment a link points at into view once it is shown, and moves focus to it so that
+ * keyboard and screen reader users land there too (it takes focus only then: tabIndex -1).
+ */
+function useScrollToAnchored(anchored: boolean): (element: HTMLElement | null) => void {
+  const ref = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!anchored || !ref.current) return;
+    ref.current.scrollIntoView({ block: "center" });
+    ref.current.focus({ preventScroll: true });
+  }, [anchored]);
+  // A callback ref: Mantine's Group types its ref as a div's, whatever element it renders.
+  return useCallback((element: HTMLElement | null) => {
+    ref.current = element;
+  }, []);
 }
 
 /** One comment: author, time, body, attachments, reactions, its menu; a deleted one with replies stays as a placeholder. */
-export function CommentItem({ comment, communityId, children, actions }: CommentItemProps) {
+export function CommentItem({ comment, communityId, children, actions, anchored = false }: CommentItemProps) {
   const { t } = useTranslation("stream");
   const cache = useCommentCache(comment.postId);
   const [editing, edit] = useDisclosure();
+  const ref = useScrollToAnchored(anchored);
   const author = comment.author;
   return (
-    <Group component="li" gap="sm" wrap="nowrap" align="flex-start">
+    <Group
+      component="li"
+      ref={ref}
+      id={commentElementId(comment.id)}
+      tabIndex={anchored ? -1 : undefined}
+      className={anchored ? "comment-anchored" : undefined}
+      gap="sm"
+      wrap="nowrap"
+      align="flex-start"
+    >
+      {anchored ? <VisuallyHidden>{t("comments.linked")}</VisuallyHidden> : null}
       <Avatar src={author?.avatarUrl ?? null} alt="" name={author?.displayName ?? "?"} color="initials" size="sm" />
       <Stack gap={4} miw={0} flex={1}>
         <Box bg="gray.0" p="xs" style={{ borderRadius: "var(--mantine-radius-md)" }}>

@@ -1,6 +1,7 @@
 import type { Comment, Post } from "@ruche/contracts";
 import { Alert, Button, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { errorMessage } from "../../api/errors.ts";
@@ -8,6 +9,7 @@ import { ListSkeleton } from "../admin/ListStates.tsx";
 import { CommentForm } from "./CommentForm.tsx";
 import { CommentItem } from "./CommentItem.tsx";
 import { itemsOf } from "./feed-cache.ts";
+import { useCommentAnchor, useLoadUntilShown, type CommentAnchor } from "./useCommentAnchor.ts";
 import { useCommentCache, useComments } from "./useComments.ts";
 
 const listStyle = { listStyle: "none", padding: 0, margin: 0 } as const;
@@ -22,16 +24,17 @@ function MoreComments({ hasMore, loading, onLoad, label }: { hasMore: boolean; l
   );
 }
 
-/** The replies to one comment, loaded when opened. */
-function Replies({ parent, communityId }: { parent: Comment; communityId: string }) {
+/** The replies to one comment, loaded when opened; with `anchorId`, until that reply is shown. */
+function Replies({ parent, communityId, anchorId }: { parent: Comment; communityId: string; anchorId: string | null }) {
   const { t } = useTranslation("stream");
   const replies = useComments(parent.postId, parent.id);
+  useLoadUntilShown(replies, anchorId);
   return (
     <Stack gap="xs">
       {replies.isPending ? <ListSkeleton /> : null}
       <Stack component="ol" gap="sm" style={listStyle} aria-label={t("comments.repliesTo", { name: parent.author?.displayName ?? t("post.formerMember") })}>
         {itemsOf(replies.data).map((reply) => (
-          <CommentItem key={reply.id} comment={reply} communityId={communityId} />
+          <CommentItem key={reply.id} comment={reply} communityId={communityId} anchored={reply.id === anchorId} />
         ))}
       </Stack>
       <MoreComments hasMore={replies.hasNextPage} loading={replies.isFetchingNextPage} onLoad={() => void replies.fetchNextPage()} label={t("comments.moreReplies")} />
@@ -39,12 +42,20 @@ function Replies({ parent, communityId }: { parent: Comment; communityId: string
   );
 }
 
-/** A top-level comment with its replies (shown on demand) and the reply form. */
-function Thread({ comment, communityId }: { comment: Comment; communityId: string }) {
+/**
+ * A top-level comment with its replies (shown on demand) and the reply form. When a link points
+ * at one of its replies (`anchor`), the replies open by themselves.
+ */
+function Thread({ comment, communityId, anchor }: { comment: Comment; communityId: string; anchor: CommentAnchor | null }) {
   const { t } = useTranslation("stream");
   const cache = useCommentCache(comment.postId);
   const [repliesShown, replies] = useDisclosure();
   const [replying, reply] = useDisclosure();
+  const anchoredReply = anchor && anchor.commentId !== comment.id ? anchor.commentId : null;
+  const { open: openReplies } = replies;
+  useEffect(() => {
+    if (anchoredReply) openReplies();
+  }, [anchoredReply, openReplies]);
   const actions = (
     <>
       {comment.replyCount > 0 ? (
@@ -60,8 +71,8 @@ function Thread({ comment, communityId }: { comment: Comment; communityId: strin
     </>
   );
   return (
-    <CommentItem comment={comment} communityId={communityId} actions={actions}>
-      {repliesShown || (comment.deletedAt && comment.replyCount > 0) ? <Replies parent={comment} communityId={communityId} /> : null}
+    <CommentItem comment={comment} communityId={communityId} actions={actions} anchored={anchor?.commentId === comment.id}>
+      {repliesShown || (comment.deletedAt && comment.replyCount > 0) ? <Replies parent={comment} communityId={communityId} anchorId={anchoredReply} /> : null}
       {replying ? (
         <CommentForm
           label={t("comments.replyLabel", { name: comment.author?.displayName ?? t("post.formerMember") })}
@@ -82,10 +93,15 @@ function Thread({ comment, communityId }: { comment: Comment; communityId: strin
   );
 }
 
-/** A post's comments, oldest first, a page at a time, and the form to add one when the viewer may. */
+/**
+ * A post's comments, oldest first, a page at a time, and the form to add one when the viewer may.
+ * A link to one of them (`#comment-<id>`) loads pages until it is shown, then it is scrolled to.
+ */
 export function CommentsSection({ post }: { post: Post }) {
   const { t } = useTranslation("stream");
   const comments = useComments(post.id, null);
+  const anchor = useCommentAnchor(post.id);
+  useLoadUntilShown(comments, anchor?.threadId ?? null);
   const cache = useCommentCache(post.id);
   const items = itemsOf(comments.data);
   return (
@@ -103,7 +119,7 @@ export function CommentsSection({ post }: { post: Post }) {
       ) : null}
       <Stack component="ol" gap="sm" style={listStyle} aria-label={t("comments.title")}>
         {items.map((comment) => (
-          <Thread key={comment.id} comment={comment} communityId={post.community.id} />
+          <Thread key={comment.id} comment={comment} communityId={post.community.id} anchor={anchor?.threadId === comment.id ? anchor : null} />
         ))}
       </Stack>
       <MoreComments hasMore={comments.hasNextPage} loading={comments.isFetchingNextPage} onLoad={() => void comments.fetchNextPage()} label={t("comments.more")} />
