@@ -156,17 +156,19 @@ async function contentCandidates(
     `.execute(db);
     if (rows.length === CANDIDATES) return rows;
   }
-  // The text index only (bitmap scans), planned for this very query: the settings last as long as
-  // the transaction, which holds this statement alone.
+  // The text index only (bitmap scans), planned for this very query, and by this process alone:
+  // the planner's guess for a word it has no statistics on (2% of the documents) made it start
+  // parallel workers, which took 37 of a rare word's 57 ms. The settings last as long as the
+  // transaction, which holds this statement alone.
   return inTransaction(db, async (tx) => {
-    await sql.raw("set local enable_seqscan = off; set local enable_indexscan = off").execute(tx);
+    await sql.raw("set local enable_seqscan = off; set local enable_indexscan = off; set local max_parallel_workers_per_gather = 0").execute(tx);
     const { rows } = await sql<{ kind: SearchKind; object_id: string }>`${sql.raw(UNPREPARED)}
       select d.kind, d.object_id from search_documents d
       where d.document @@ ${input.query}::tsquery and ${where}
       order by d.created_at desc
       limit ${CANDIDATES}
     `.execute(tx);
-    if (db.isTransaction) await sql.raw("set local enable_seqscan = on; set local enable_indexscan = on").execute(tx);
+    if (db.isTransaction) await sql.raw("set local enable_seqscan = on; set local enable_indexscan = on; reset max_parallel_workers_per_gather").execute(tx);
     return rows;
   });
 }
@@ -238,9 +240,9 @@ async function rankPage(db: Executor, input: { query: string; groups: RawBuilder
   const { query, groups } = input;
   // Relevance (names weigh more than bodies), then freshness for content: a week-old post keeps
   // half the boost a new one gets, a year-old one almost none.
-  // Prepared like most statements: its plan does not depend on the words (the directory's part
-  // reads the names' own text index, migration 0015), and planning it took longer than running it.
-  const result = await sql<HitRow>`
+  // Planned for this query's words each time: a generic plan of the directory's part read the
+  // whole text index at a million posts (157 ms for what a fresh plan does in a few).
+  const result = await sql<HitRow>`${sql.raw(UNPREPARED)}
     with candidates as (${sql.join(groups, sql` union all `)}),
     ranked as (
       select c.*, ts_rank(c.document, ${query}::tsquery)
@@ -291,9 +293,8 @@ export async function suggest(db: Executor, viewer: Viewer, input: { query: Pars
   const query = await tsqueryOf(db, input.query);
   if (query === "") return [];
   const activePeople = sql<boolean>`(d.kind <> 'person' or exists (select 1 from users where users.id = d.object_id and users.status = 'active'))`;
-  // Prepared: the names' own text index (migration 0015) is the way in whatever was typed, and
-  // planning this statement afresh took several times longer than running it.
-  const result = await sql<SuggestionRow>`
+  // Planned for what was typed each time: a generic plan served some prefixes badly at a million posts.
+  const result = await sql<SuggestionRow>`${sql.raw(UNPREPARED)}
     with matches as (
       select d.kind, d.object_id, d.title,
         row_number() over (partition by d.kind order by ts_rank(d.document, ${query}::tsquery) desc, length(d.title), d.title, d.object_id) as position
