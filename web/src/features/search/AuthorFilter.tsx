@@ -1,5 +1,5 @@
 import type { Person, Suggestions } from "@ruche/contracts";
-import { Combobox, Pill, PillsInput, useCombobox } from "@mantine/core";
+import { Combobox, Pill, PillsInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { api } from "../../api/client.ts";
 import { personKey } from "../people/queries.ts";
 import { OptionContent } from "./HeaderSearch.tsx";
 import { useSearchSuggestions } from "./queries.ts";
+import { useTypedCombobox } from "./useTypedCombobox.ts";
 
 type SuggestedPerson = Suggestions["people"][number];
 
@@ -41,9 +42,8 @@ interface AuthorFilterProps {
  */
 export function AuthorFilter({ authorId, disabled, onChange }: AuthorFilterProps) {
   const { t } = useTranslation("search");
-  const [typed, setTyped] = useState("");
   const [picked, setPicked] = useState<SuggestedPerson | null>(null);
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const { typed, setTyped, combobox, inputHandlers } = useTypedCombobox();
   const { data, loading } = useSearchSuggestions(authorId ? "" : typed);
   const people = data?.people ?? [];
   const name = useAuthorName(authorId, picked);
@@ -94,16 +94,7 @@ export function AuthorFilter({ authorId, disabled, onChange }: AuthorFilterProps
                   placeholder={t("filters.anyAuthor")}
                   maxLength={100}
                   value={typed}
-                  onChange={(event) => {
-                    setTyped(event.currentTarget.value);
-                    combobox.resetSelectedOption();
-                    if (event.currentTarget.value.trim() === "") combobox.closeDropdown();
-                    else combobox.openDropdown();
-                  }}
-                  onFocus={() => {
-                    if (typed.trim() !== "") combobox.openDropdown();
-                  }}
-                  onBlur={() => combobox.closeDropdown()}
+                  {...inputHandlers}
                 />
               </Combobox.EventsTarget>
             )}

@@ -1,10 +1,10 @@
-import { ActionIcon, Avatar, Combobox, Group, Text, TextInput, VisuallyHidden, useCombobox } from "@mantine/core";
+import { ActionIcon, Avatar, Combobox, Group, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { IconHash, IconSearch, IconUsersGroup } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { useSearchSuggestions } from "./queries.ts";
 import { suggestionOptions, type SuggestionOption } from "./targets.ts";
+import { useTypedCombobox } from "./useTypedCombobox.ts";
 
 /** How a suggestion reads in a list: a person with their face and job, a community, a topic, or "search for". */
 export function OptionContent({ option }: { option: SuggestionOption }) {
@@ -68,8 +68,7 @@ function OptionGroup({ label, options }: { label: string; options: SuggestionOpt
 export function HeaderSearch() {
   const { t } = useTranslation("search");
   const navigate = useNavigate();
-  const [typed, setTyped] = useState("");
-  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const { typed, setTyped, combobox, inputHandlers } = useTypedCombobox();
   const { data } = useSearchSuggestions(typed);
   const options = suggestionOptions(data, typed);
   const count = options.people.length + options.communities.length + options.topics.length;
@@ -98,16 +97,7 @@ export function HeaderSearch() {
             leftSection={<IconSearch size={16} aria-hidden />}
             maxLength={200}
             value={typed}
-            onChange={(event) => {
-              setTyped(event.currentTarget.value);
-              combobox.resetSelectedOption();
-              if (event.currentTarget.value.trim() === "") combobox.closeDropdown();
-              else combobox.openDropdown();
-            }}
-            onFocus={() => {
-              if (typed.trim() !== "") combobox.openDropdown();
-            }}
-            onBlur={() => combobox.closeDropdown()}
+            {...inputHandlers}
           />
         </Combobox.Target>
         <Combobox.Dropdown hidden={!options.search}>
