@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../server/src/platform/db.ts";
 import { ENGLISH_FRAMES, ENGLISH_ONE_IN, ENGLISH_SENTENCES, FIRST_NAMES, FRENCH_FRAMES, FRENCH_SENTENCES, LAST_NAMES, RARE_WORDS, sqlArray, SYLLABLES } from "./texts.ts";
@@ -234,7 +235,10 @@ function topicStatements(v: Vocabulary, size: DatasetSize): [string, RawBuilder<
 }
 
 /** Posts (with their comments and reactions) written by one statement. */
-const POSTS_PER_STATEMENT = 1_000_000;
+const POSTS_PER_STATEMENT = 500_000;
+
+/** Sessions writing slices of posts at once (at most one per core, and within the pool of `openDb(connection, 4)`). */
+const LOAD_SESSIONS = 2;
 
 /** Drops an index, keeping its definition to create it again. */
 async function withoutIndex(connection: Db, name: string): Promise<{ restore(): Promise<void> }> {
@@ -275,25 +279,38 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
   const started = Date.now();
   const { rows: now } = await sql<{ base: string }>`select now()::text as base`.execute(db);
   const v = vocabulary(seed, size, now[0]?.base ?? "");
-  await db.connection().execute(async (connection) => {
-    // Only the generator's own session skips waiting for the WAL flush: what is measured later keeps it.
-    await sql`set synchronous_commit = off`.execute(connection);
-    const run = async (statements: [string, RawBuilder<unknown>][], suffix = "") => {
-      for (const [label, statement] of statements) {
-        const stepStarted = Date.now();
-        await statement.execute(connection);
-        log(`${label}${suffix}: ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
-      }
-    };
-    await run(organisationStatements(v, size));
+  // Only the generator's own sessions skip waiting for the WAL flush: what is measured later keeps it.
+  const generatorSession = async <T>(work: (connection: Db) => Promise<T>): Promise<T> =>
+    db.connection().execute(async (connection) => {
+      await sql`set synchronous_commit = off`.execute(connection);
+      return work(connection);
+    });
+  const run = async (connection: Db, statements: [string, RawBuilder<unknown>][], suffix = "") => {
+    for (const [label, statement] of statements) {
+      const stepStarted = Date.now();
+      await statement.execute(connection);
+      log(`${label}${suffix}: ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+    }
+  };
+  await generatorSession(async (connection) => {
+    await run(connection, organisationStatements(v, size));
     // As a bulk import would: the text index is built once over all documents rather than grown
     // row by row (several times faster at the large scale); its definition is the migration's.
     const textIndex = await withoutIndex(connection, "search_documents_document_idx");
-    for (let first = 1; first <= size.posts; first += POSTS_PER_STATEMENT) {
-      const last = Math.min(size.posts, first + POSTS_PER_STATEMENT - 1);
-      await run(streamStatements(v, first, last), size.posts > POSTS_PER_STATEMENT ? ` (posts ${first} to ${last})` : "");
-    }
-    await run(topicStatements(v, size));
+    // Generating the rows is mostly computation (hashes, text search vectors) on one core per
+    // session: slices of posts go to as many sessions as the machine has cores, each taking the
+    // next slice when it is done. The slices' rows never overlap, so the sessions do not wait on each other.
+    const slices: [number, number][] = [];
+    for (let first = 1; first <= size.posts; first += POSTS_PER_STATEMENT) slices.push([first, Math.min(size.posts, first + POSTS_PER_STATEMENT - 1)]);
+    const sessions = Math.min(slices.length, Math.max(1, Math.min(LOAD_SESSIONS, availableParallelism())));
+    const nextSlice = () => slices.shift();
+    const loadSlices = async (session: Db) => {
+      for (let slice = nextSlice(); slice; slice = nextSlice()) {
+        await run(session, streamStatements(v, slice[0], slice[1]), size.posts > POSTS_PER_STATEMENT ? ` (posts ${slice[0]} to ${slice[1]})` : "");
+      }
+    };
+    await Promise.all([loadSlices(connection), ...Array.from({ length: sessions - 1 }, () => generatorSession(loadSlices))]);
+    await run(connection, topicStatements(v, size));
     const indexStarted = Date.now();
     await sql`set maintenance_work_mem = '512MB'`.execute(connection);
     await textIndex.restore();
