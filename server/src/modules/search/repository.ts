@@ -65,8 +65,22 @@ async function tsqueryOf(db: Executor, query: ParsedQuery): Promise<string> {
   return rows[0]?.query ?? "";
 }
 
-/** Written as the partial text index of names (migration 0015) is, so that the planner takes it. */
-const DIRECTORY_ONLY = sql<boolean>`d.kind in ('community', 'person', 'topic')`;
+/**
+ * The names (communities, people, topics) that match, read from their own partial text index
+ * (migration 0015) before any policy is asked: a subquery the planner may not merge into the
+ * statement around it (`offset 0`). Merged, the policy's conditions on each kind made it guess a
+ * handful of rows and intersect the text index of all documents with the primary key instead,
+ * reading the postings of every post for a first name's three letters (182 of 228 ms).
+ */
+function directoryMatches(query: string): RawBuilder<unknown> {
+  // The condition is written as the index's is, so that the planner knows it may take it; any
+  // narrower one on the kind goes outside (inside, it drew the planner to the primary key).
+  return sql`(
+    select * from search_documents d
+    where d.document @@ ${query}::tsquery and d.kind in ('community', 'person', 'topic')
+    offset 0
+  )`;
+}
 
 /**
  * Whether the viewer may see the directory entry (community, person, topic) of the document `d`
@@ -221,8 +235,8 @@ export async function searchDocuments(
   }
   if (directory.length > 0) {
     groups.push(sql`(
-      select d.* from search_documents d
-      where d.document @@ ${query}::tsquery and ${DIRECTORY_ONLY} and d.kind = any(${directory}::text[]) and ${directoryVisible(db, viewer)}
+      select d.* from ${directoryMatches(query)} as d
+      where d.kind = any(${directory}::text[]) and ${directoryVisible(db, viewer)}
       limit ${CANDIDATES}
     )`);
   }
@@ -298,9 +312,8 @@ export async function suggest(db: Executor, viewer: Viewer, input: { query: Pars
     with matches as (
       select d.kind, d.object_id, d.title,
         row_number() over (partition by d.kind order by ts_rank(d.document, ${query}::tsquery) desc, length(d.title), d.title, d.object_id) as position
-      from search_documents d
-      where d.document @@ ${query}::tsquery and ${DIRECTORY_ONLY}
-        and ${directoryVisible(db, viewer)} and ${activePeople}
+      from ${directoryMatches(query)} as d
+      where ${directoryVisible(db, viewer)} and ${activePeople}
     )
     select m.kind, m.object_id, m.title, u.job_title, u.avatar_file_id, c.kind as community_kind, c.visibility, t.slug
     from matches m
