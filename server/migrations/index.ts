@@ -15,6 +15,7 @@ import * as scheduledPosts from "./0013_scheduled_posts.ts";
 import * as search from "./0014_search.ts";
 import * as searchDirectory from "./0015_search_directory.ts";
 import * as extractionBacklog from "./0016_extraction_backlog.ts";
+import * as searchStatistics from "./0017_search_statistics.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0014_search": search,
   "0015_search_directory": searchDirectory,
   "0016_extraction_backlog": extractionBacklog,
+  "0017_search_statistics": searchStatistics,
 };

@@ -5,6 +5,7 @@ import { readableCommunities, visibleCommunities } from "../communities/policy.t
 import { visiblePeople, type Viewer } from "../people/policy.ts";
 import { knownTopics } from "../topics/policy.ts";
 import type { ParsedQuery } from "./query.ts";
+import { estimateShare } from "./share.ts";
 
 /** Posts, comments and files: what lives in a community and ages. */
 export const CONTENT_KINDS = ["post", "comment", "file"] as const satisfies readonly SearchKind[];
@@ -98,13 +99,27 @@ function directoryVisible(db: Executor, viewer: Viewer): RawBuilder<boolean> {
 }
 
 /**
- * How many of the newest documents a search first looks through; when they hold `CANDIDATES`
- * matches, the word is common and those are the candidates.
+ * How many of the newest documents a search first looks through, at least: a word in a tenth of
+ * them fills the candidates there.
  */
 export const RECENT_WINDOW = 3000;
+/** And at most: beyond, reading the newest documents one by one costs more than the text index. */
+export const WIDEST_WINDOW = 12_000;
 
-/** A word in at least this share of the documents may fill the candidates from the newest ones. */
-const COMMON_SHARE = 0.03;
+/**
+ * A query expected in at least this share of the documents looks through the newest ones first,
+ * in a window sized to hold half as many matches again as candidates (a third of them may be
+ * unreadable). Below, its matches are read from the text index: the widest window would seldom
+ * hold `ENOUGH_FROM_WINDOW` of them. (Words together are counted as if independent, which they
+ * seldom are: "réunion client" is in 1.3% of the benchmark's documents, 0.85% by that count.)
+ */
+const COMMON_SHARE = 0.005;
+/**
+ * A window that holds fewer matches than `CANDIDATES` still answers when it holds this many (three
+ * pages): the words are common, and older matches would only be reached by reading them all.
+ * Fewer, and the text index finds them all.
+ */
+export const ENOUGH_FROM_WINDOW = 60;
 const STATISTICS_TTL_MS = 10 * 60_000;
 const frequentByDatabase = new WeakMap<object, { at: number; shares: Map<string, number> }>();
 
@@ -128,47 +143,43 @@ async function frequentLexemes(db: Executor): Promise<Map<string, number>> {
 }
 
 /**
- * Whether a query may match enough of the newest documents to fill its candidates there: one of
- * its lexemes (or the lexemes a prefix begins) is common by the statistics. Without statistics
- * (a new index), every query takes the text index, which is right while the index is small.
+ * How many of the newest documents to look through for the query, or 0 to read its matches from
+ * the text index straight away. Without statistics (a new index), every query takes the text
+ * index, which is right while the index is small.
  */
-async function mayBeCommon(db: Executor, query: string): Promise<boolean> {
+async function windowFor(db: Executor, query: string): Promise<number> {
   const shares = await frequentLexemes(db);
-  if (shares.size === 0) return false;
-  for (const [, quoted, prefix] of query.matchAll(/'((?:[^']|'')*)'(:\*)?/g)) {
-    const lexeme = (quoted ?? "").replace(/''/g, "'");
-    let share = shares.get(lexeme) ?? 0;
-    if (prefix) for (const [known, knownShare] of shares) if (known.startsWith(lexeme)) share += knownShare;
-    if (share >= COMMON_SHARE) return true;
-  }
-  return false;
+  if (shares.size === 0) return 0;
+  const share = estimateShare(query, shares);
+  if (share < COMMON_SHARE) return 0;
+  return Math.min(WIDEST_WINDOW, Math.max(RECENT_WINDOW, Math.ceil((1.5 * CANDIDATES) / share)));
 }
 
 /**
  * The newest content that matches and the viewer may read, at most `CANDIDATES`. Which way to read
  * is decided here rather than left to the planner, whose estimate for a word it has no statistics
  * on (most rare words) is "2% of the rows": it once walked two million documents for a word in
- * thirty. When the query `mayBeCommon`, the newest `RECENT_WINDOW` documents (of the community
- * filtered on, if any) are looked through first: a common word fills the candidates there, at a
- * cost bounded by the window. Otherwise, or when they fall short, its matches are read from the
- * text index only and sorted by date.
+ * thirty. When the query is common enough (`windowFor`), the newest documents (of the community
+ * filtered on, if any) are looked through first, at a cost bounded by the window: when they hold
+ * the candidates, or at least `ENOUGH_FROM_WINDOW`, those are the results. Otherwise its matches
+ * are read from the text index only and sorted by date.
  */
 async function contentCandidates(
   db: Executor,
-  input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; mayBeCommon: boolean },
+  input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; window: number },
 ): Promise<{ kind: SearchKind; object_id: string }[]> {
   const where = sql.join(input.filters, sql` and `);
-  if (input.mayBeCommon) {
+  if (input.window > 0) {
     const scope = input.communityId ? sql`d.community_id = ${input.communityId}::uuid` : sql`d.kind = any(${input.kinds}::text[])`;
     const { rows } = await sql<{ kind: SearchKind; object_id: string }>`
       select d.kind, d.object_id from (
-        select * from search_documents d where ${scope} order by d.created_at desc limit ${RECENT_WINDOW}
+        select * from search_documents d where ${scope} order by d.created_at desc limit ${input.window}
       ) as d
       where d.document @@ ${input.query}::tsquery and ${where}
       order by d.created_at desc
       limit ${CANDIDATES}
     `.execute(db);
-    if (rows.length === CANDIDATES) return rows;
+    if (rows.length === CANDIDATES || (input.window > RECENT_WINDOW && rows.length >= ENOUGH_FROM_WINDOW)) return rows;
   }
   // The text index only (bitmap scans), planned for this very query, and by this process alone:
   // the planner's guess for a word it has no statistics on (2% of the documents) made it start
@@ -218,12 +229,12 @@ export async function searchDocuments(
 
   // A filter on an author or a topic is narrow by nature: the text index is the way in.
   const narrowed = filters.authorId !== undefined || filters.topicId !== undefined;
-  const common = content.length > 0 && !narrowed && (await mayBeCommon(db, query));
+  const window = content.length > 0 && !narrowed ? await windowFor(db, query) : 0;
   // No transaction around the steps: a document deleted between them is simply not found by the
   // next one, and each round trip saved is time saved on every search.
   let found: { kind: SearchKind; object_id: string }[] = [];
   if (content.length > 0) {
-    found = await contentCandidates(db, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, mayBeCommon: common });
+    found = await contentCandidates(db, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, window });
   }
   const groups: RawBuilder<unknown>[] = [];
   if (found.length > 0) {
