@@ -161,12 +161,12 @@ async function windowFor(db: Executor, query: string): Promise<number> {
  * on (most rare words) is "2% of the rows": it once walked two million documents for a word in
  * thirty. When the query is common enough (`windowFor`), the newest documents (of the community
  * filtered on, if any) are looked through first, at a cost bounded by the window: when they hold
- * the candidates, or at least `ENOUGH_FROM_WINDOW`, those are the results. Otherwise its matches
+ * the candidates, or (without a date range) at least `ENOUGH_FROM_WINDOW`, those are the results. Otherwise its matches
  * are read from the text index only and sorted by date.
  */
 async function contentCandidates(
   db: Executor,
-  input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; window: number },
+  input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; window: number; dated: boolean },
 ): Promise<{ kind: SearchKind; object_id: string }[]> {
   const where = sql.join(input.filters, sql` and `);
   if (input.window > 0) {
@@ -179,7 +179,8 @@ async function contentCandidates(
       order by d.created_at desc
       limit ${CANDIDATES}
     `.execute(db);
-    if (rows.length === CANDIDATES || (input.window > RECENT_WINDOW && rows.length >= ENOUGH_FROM_WINDOW)) return rows;
+    // A date range asks for what it covers: there the window's share of it would not do.
+    if (rows.length === CANDIDATES || (input.window > RECENT_WINDOW && !input.dated && rows.length >= ENOUGH_FROM_WINDOW)) return rows;
   }
   // The text index only (bitmap scans), planned for this very query, and by this process alone:
   // the planner's guess for a word it has no statistics on (2% of the documents) made it start
@@ -234,7 +235,7 @@ export async function searchDocuments(
   // next one, and each round trip saved is time saved on every search.
   let found: { kind: SearchKind; object_id: string }[] = [];
   if (content.length > 0) {
-    found = await contentCandidates(db, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, window });
+    found = await contentCandidates(db, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, window, dated: filters.from !== undefined || filters.to !== undefined });
   }
   const groups: RawBuilder<unknown>[] = [];
   if (found.length > 0) {

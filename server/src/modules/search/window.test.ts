@@ -69,6 +69,16 @@ describe("two common words together", () => {
     expect(new Set(hits.map((hit) => hit.id))).toEqual(new Set(rows.map((row) => row.id)));
   });
 
+  it("find every match in a date range, not only the window's share of it", async () => {
+    const from = new Date(Date.now() - (WIDEST_WINDOW + 1500) * 60_000).toISOString();
+    const hits = await allResults(outsider, { q: "astrolabe boussole", kind: "post", from }, 50);
+    const { rows } = await sql<{ id: string }>`
+      select id from posts where community_id = ${open}::uuid and body like '%astrolabe%' and body like '%boussole%' and created_at >= ${from}::timestamptz
+    `.execute(t.db);
+    expect(rows.length).toBeLessThan(CANDIDATES);
+    expect(new Set(hits.map((hit) => hit.id))).toEqual(new Set(rows.map((row) => row.id)));
+  });
+
   it("find every match of the two words from the text index when a date range narrows them", async () => {
     // Older than the widest window: the text index is the way in, and it finds them all.
     const to = new Date(Date.now() - (WIDEST_WINDOW + 100) * 60_000).toISOString();
