@@ -84,4 +84,16 @@ describe("searching", () => {
     const people = await outsider.inject({ method: "GET", url: "/api/v1/search/suggestions?q=Poul" });
     expect(people.json().people.map((p: { id: string }) => p.id)).toEqual([insider.userId]);
   });
+
+  it("fills the suggestions with names the viewer may see, shortest first, past better-placed hidden ones", async () => {
+    // Six secret communities whose short names come first in order, then three the outsider may see.
+    for (let n = 1; n <= 6; n += 1) await createThrough(insider, { name: `Zébu ${n}`, visibility: "secret" });
+    const visible = [];
+    for (const name of ["Zébu ouvert", "Zébu ouvert bis", "Zébu ouvert encore"]) visible.push((await createThrough(insider, { name })).id);
+    const response = await outsider.inject({ method: "GET", url: "/api/v1/search/suggestions?q=zeb&limit=2" });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().communities.map((c: { id: string }) => c.id)).toEqual(visible.slice(0, 2));
+    const insiders = await insider.inject({ method: "GET", url: "/api/v1/search/suggestions?q=zeb&limit=2" });
+    expect(insiders.json().communities.map((c: { name: string }) => c.name)).toEqual(["Zébu 1", "Zébu 2"]);
+  });
 });
