@@ -68,10 +68,15 @@ export async function insertPost(tx: Tx, post: NewPost): Promise<void> {
   await tx.insertInto("posts").values(post).execute();
 }
 
-/** A post row, locked for the rest of the transaction when changing it. */
+/**
+ * A post row, locked for the rest of the transaction when changing it. The lock keeps other
+ * changes of the post out, but not the rows that refer to it (a read marker, a reaction, a
+ * notification): its id never changes, so their foreign key checks need not wait, as FOR UPDATE
+ * made them wait for every comment being written on a busy post.
+ */
 export async function findPostRow(db: Executor, id: string, options: { lock?: boolean } = {}): Promise<PostRow | undefined> {
   const query = db.selectFrom("posts").selectAll().where("id", "=", id);
-  return options.lock ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+  return options.lock ? query.forNoKeyUpdate().executeTakeFirst() : query.executeTakeFirst();
 }
 
 /** Post rows by id, in no particular order. */
