@@ -114,17 +114,23 @@ export const RECENT_WINDOW = 3000;
 export const WIDEST_WINDOW = 12_000;
 
 /**
+ * How many times `CANDIDATES` matches a window is sized to hold: the viewer may read only some of
+ * them (a member of ten communities, about 60% of the benchmark's documents), and the newest
+ * documents hold more comments than the average, which match less.
+ */
+const WINDOW_MARGIN = 3;
+/**
  * A query expected in at least this share of the documents looks through the newest ones first,
- * in a window sized to hold half as many matches again as candidates (a third of them may be
- * unreadable). Below, its matches are read from the text index: the widest window would seldom
+ * in a window sized to hold `WINDOW_MARGIN` times as many matches as candidates. Below, its matches are read from the text index: the widest window would seldom
  * hold `ENOUGH_FROM_WINDOW` of them. (Words together are counted as if independent, which they
  * seldom are: "réunion client" is in 1.3% of the benchmark's documents, 0.85% by that count.)
  */
 const COMMON_SHARE = 0.005;
 /**
  * A window that holds fewer matches than `CANDIDATES` still answers when it holds this many (three
- * pages): the words are common, and older matches would only be reached by reading them all.
- * Fewer, and the text index finds them all.
+ * pages): the words are common, and older matches would only be reached by reading them all (for
+ * a word in a third of the posts, 600,000 of them at a million: seconds). Fewer, and the text
+ * index finds them all.
  */
 export const ENOUGH_FROM_WINDOW = 60;
 const STATISTICS_TTL_MS = 10 * 60_000;
@@ -159,7 +165,7 @@ async function windowFor(db: Executor, query: string): Promise<number> {
   if (shares.size === 0) return 0;
   const share = estimateShare(query, shares);
   if (share < COMMON_SHARE) return 0;
-  return Math.min(WIDEST_WINDOW, Math.max(RECENT_WINDOW, Math.ceil((1.5 * CANDIDATES) / share)));
+  return Math.min(WIDEST_WINDOW, Math.max(RECENT_WINDOW, Math.ceil((WINDOW_MARGIN * CANDIDATES) / share)));
 }
 
 /**
@@ -187,7 +193,7 @@ async function contentCandidates(
       limit ${CANDIDATES}
     `.execute(db);
     // A date range asks for what it covers: there the window's share of it would not do.
-    if (rows.length === CANDIDATES || (input.window > RECENT_WINDOW && !input.dated && rows.length >= ENOUGH_FROM_WINDOW)) return rows;
+    if (rows.length === CANDIDATES || (!input.dated && rows.length >= ENOUGH_FROM_WINDOW)) return rows;
   }
   // The text index only (bitmap scans), planned for this very query, and by this process alone:
   // the planner's guess for a word it has no statistics on (2% of the documents) made it start
