@@ -85,8 +85,11 @@ function vocabulary(seed: string, size: DatasetSize, base: string) {
     hash,
     slot,
     english,
-    /** When post n was written: spread over the year before the run started. */
-    postedAt: (n: string) => `('${base}'::timestamptz - interval '365 days' * (${hash("posted", n)} / 4294967296.0))`,
+    /**
+     * When post n was written: over the year before the run started, in order, as a network's
+     * posts are (its tables then hold them, and their search documents, in about that order).
+     */
+    postedAt: (n: string) => `('${base}'::timestamptz - interval '365 days' * (1 - (${n})::float8 / ${size.posts}))`,
     /** Post n's author: anyone but the administrator. */
     author: (n: string) => `(${hash("author", n)} % ${users - 1} + 2)`,
     commentsOf: (n: string) => `greatest(0, ${hash("comments", n)} % 6 - 2)`,
@@ -263,7 +266,7 @@ function checkSeed(seed: string): void {
  *   profession and project communities that are 60% public, 20% closed and 20% secret;
  * - each member in nine communities besides the company one (one in twenty manages one), each
  *   guest in two external ones; each person follows about twenty people, each member five topics;
- * - posts over the last year, each in one of its author's communities (a tenth of members' posts
+ * - posts over the last year, written in order, each in one of its author's communities (a tenth of members' posts
  *   in the company one), 1% deleted, one in 500 an announcement, a fifth with topics; each is two
  *   everyday sentences in its author's language around one naming a rare made-up word (texts.ts);
  * - on average one comment (some of them replies, two everyday sentences each) and two reactions
