@@ -11,7 +11,8 @@ export function estimateShare(tsquery: string, shares: ReadonlyMap<string, numbe
   let position = 0;
   const peek = () => tokens[position];
 
-  // From the loosest operator to the tightest: |, then &, then <->, then !.
+  // From the loosest operator to the tightest: |, then & and <-> (both multiply, so which of
+  // the two binds tighter changes nothing here), then !.
   const either = (): number => {
     let share = together();
     while (peek()?.kind === "or") {
@@ -21,16 +22,8 @@ export function estimateShare(tsquery: string, shares: ReadonlyMap<string, numbe
     return share;
   };
   const together = (): number => {
-    let share = followed();
-    while (peek()?.kind === "and") {
-      position++;
-      share *= followed();
-    }
-    return share;
-  };
-  const followed = (): number => {
     let share = negated();
-    while (peek()?.kind === "followed") {
+    while (peek()?.kind === "and" || peek()?.kind === "followed") {
       position++;
       share *= negated();
     }
