@@ -134,12 +134,11 @@ export type CommunityFactsRow = Pick<
 >;
 
 /**
- * The policy facts of the communities among `ids`, as `viewer` stands in them, in one query and
- * without a visibility filter: the caller asks the policy about each (posts of many communities
- * are presented at once).
+ * The policy facts of communities as `viewer` stands in them, without a visibility filter: the
+ * caller asks the policy about each. The post presenter joins it beside each post, so that a page
+ * of posts and their communities come in one query.
  */
-export async function communityFactsFor(db: Executor, viewer: Viewer, ids: string[]): Promise<CommunityFactsRow[]> {
-  if (ids.length === 0) return [];
+export function communityFactsQuery(db: Executor, viewer: Viewer) {
   return db
     .selectFrom("communities")
     .leftJoin("community_charters as charter", (join) =>
@@ -160,9 +159,13 @@ export async function communityFactsFor(db: Executor, viewer: Viewer, ids: strin
       charterAcceptedAt(viewer).as("charter_accepted_at"),
       sql<string | null>`(select ci.id from community_invitations ci where ci.community_id = communities.id
         and ci.user_id = ${viewer.id} and ci.status = 'pending' limit 1)`.as("my_invitation_id"),
-    ])
-    .where("communities.id", "in", ids)
-    .execute();
+    ]);
+}
+
+/** The policy facts of the communities among `ids`, as `viewer` stands in them, in one query. */
+export async function communityFactsFor(db: Executor, viewer: Viewer, ids: string[]): Promise<CommunityFactsRow[]> {
+  if (ids.length === 0) return [];
+  return communityFactsQuery(db, viewer).where("communities.id", "in", ids).execute();
 }
 
 /** Whether a guest belongs to the community: such a community must stay external. */

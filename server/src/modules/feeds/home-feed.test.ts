@@ -1,8 +1,11 @@
+import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import type { Browser } from "../../../test/factories.ts";
 import { addMember, createThrough, personBrowser } from "../communities/testing.ts";
 import { companyCommunityId } from "../posts/testing.ts";
+import { readRecorder } from "./reads.ts";
+import { listHomeFeed } from "./service.ts";
 import { feedPage, insertPost, wholeFeed } from "./testing.ts";
 
 let t: TestContext;
@@ -102,6 +105,33 @@ describe("the home feed", () => {
     const rest = await wholeFeed(alice, "/api/v1/feed", { limit: 3, cursor: first.nextCursor });
     expect([...first.items.map((post) => post.id), ...rest]).toEqual(aliceSees);
     expect((await feedPage(alice, "/api/v1/feed?limit=2")).items.map((post) => post.id)).toEqual(newer.reverse());
+  });
+
+  it("selects a page and presents its posts in one statement", async () => {
+    let statements = 0;
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        statements += 1;
+        return args.result;
+      },
+    };
+    const db = t.db.withPlugin(counter);
+    const page = await listHomeFeed({ db, reads: readRecorder(t.runtime) }, { id: alice.userId, role: "member" }, { limit: 3 });
+    expect(statements).toBe(1);
+    expect(page.items.map((post) => post.id)).toEqual((await feedPage(alice, "/api/v1/feed?limit=3")).items.map((post) => post.id));
+    expect(page.items).toHaveLength(3);
+  });
+
+  it("orders posts of the same instant by id, on a page and across pages", async () => {
+    const instant = new Date(Date.parse("2030-01-01T00:00:00.123456Z"));
+    const ids = [];
+    for (let index = 0; index < 4; index += 1) ids.push(await insertPost(t, { communityId: mineId, authorId: bob.userId, createdAt: instant }));
+    const expected = ids.sort().reverse();
+    expect((await feedPage(alice, "/api/v1/feed?limit=4")).items.map((post) => post.id)).toEqual(expected);
+    const first = await feedPage(alice, "/api/v1/feed?limit=1");
+    const rest = await wholeFeed(alice, "/api/v1/feed", { limit: 1, cursor: first.nextCursor });
+    expect([first.items[0]?.id, ...rest.slice(0, 3)]).toEqual(expected);
   });
 
   it("refuses a cursor it did not give out, naming the cursor", async () => {

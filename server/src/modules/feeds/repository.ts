@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type Expression } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import { cursorTimestamp } from "../../platform/pagination.ts";
 import { isMemberFilter, readableCommunities } from "../communities/policy.ts";
@@ -8,7 +8,7 @@ import { afterCursor, type FeedRow, type FeedWindow } from "./window.ts";
 
 // The feeds other than home, each one index read in feed order through the posts policy's filter:
 // a post the viewer may not read is never selected, so it cannot show through a page size or a
-// cursor either.
+// cursor either. Each is a query for the presenter to run with the page's posts (one statement).
 
 /** Readable, live posts newest first, from the cursor on. */
 function readablePostsNewestFirst(db: Executor, viewer: Viewer, window: FeedWindow) {
@@ -21,17 +21,17 @@ function readablePostsNewestFirst(db: Executor, viewer: Viewer, window: FeedWind
 }
 
 /** A page of one community's posts (the caller has checked the viewer may read it). */
-export async function communityFeed(db: Executor, viewer: Viewer, input: FeedWindow & { communityId: string }): Promise<FeedRow[]> {
-  return readablePostsNewestFirst(db, viewer, input).where("posts.community_id", "=", input.communityId).execute();
+export function communityFeed(db: Executor, viewer: Viewer, input: FeedWindow & { communityId: string }): Expression<FeedRow> {
+  return readablePostsNewestFirst(db, viewer, input).where("posts.community_id", "=", input.communityId);
 }
 
 /** A page of one person's posts, in the communities the viewer may read. */
-export async function authorFeed(db: Executor, viewer: Viewer, input: FeedWindow & { authorId: string }): Promise<FeedRow[]> {
-  return readablePostsNewestFirst(db, viewer, input).where("posts.author_id", "=", input.authorId).execute();
+export function authorFeed(db: Executor, viewer: Viewer, input: FeedWindow & { authorId: string }): Expression<FeedRow> {
+  return readablePostsNewestFirst(db, viewer, input).where("posts.author_id", "=", input.authorId);
 }
 
 /** A page of the posts with a topic, read from the topic's own index. */
-export async function topicFeed(db: Executor, viewer: Viewer, input: FeedWindow & { topicId: string }): Promise<FeedRow[]> {
+export function topicFeed(db: Executor, viewer: Viewer, input: FeedWindow & { topicId: string }): Expression<FeedRow> {
   let query = db
     .selectFrom("post_topics")
     .innerJoin("posts", "posts.id", "post_topics.post_id")
@@ -42,12 +42,11 @@ export async function topicFeed(db: Executor, viewer: Viewer, input: FeedWindow 
   return query
     .orderBy("post_topics.created_at", "desc")
     .orderBy("post_topics.post_id", "desc")
-    .limit(input.limit + 1)
-    .execute();
+    .limit(input.limit + 1);
 }
 
 /** A page of the viewer's bookmarks, newest bookmark first; a post they can no longer read drops out. */
-export async function bookmarkFeed(db: Executor, viewer: Viewer, window: FeedWindow): Promise<FeedRow[]> {
+export function bookmarkFeed(db: Executor, viewer: Viewer, window: FeedWindow): Expression<FeedRow> {
   let query = db
     .selectFrom("bookmarks")
     .innerJoin("posts", "posts.id", "bookmarks.post_id")
@@ -58,15 +57,14 @@ export async function bookmarkFeed(db: Executor, viewer: Viewer, window: FeedWin
   return query
     .orderBy("bookmarks.created_at", "desc")
     .orderBy("bookmarks.post_id", "desc")
-    .limit(window.limit + 1)
-    .execute();
+    .limit(window.limit + 1);
 }
 
 /**
  * A page of the announcements the viewer has still to acknowledge: in the communities they belong
  * to (and may read), newest first. Their own announcements are not theirs to acknowledge.
  */
-export async function unreadAnnouncementFeed(db: Executor, viewer: Viewer, window: FeedWindow): Promise<FeedRow[]> {
+export function unreadAnnouncementFeed(db: Executor, viewer: Viewer, window: FeedWindow): Expression<FeedRow> {
   return readablePostsNewestFirst(db, viewer, window)
     .where("posts.announcement", "=", true)
     .where("posts.community_id", "in", db.selectFrom("communities").select("communities.id").where(readableCommunities(viewer)).where(isMemberFilter(viewer)))
@@ -80,8 +78,7 @@ export async function unreadAnnouncementFeed(db: Executor, viewer: Viewer, windo
             .where("announcement_acks.user_id", "=", viewer.id),
         ),
       ),
-    )
-    .execute();
+    );
 }
 
 /** How many pinned posts a community shows at most, most recently pinned first. */

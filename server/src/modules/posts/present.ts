@@ -3,7 +3,7 @@ import type { Executor } from "../../platform/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { attachmentsFor } from "../attachments/repository.ts";
 import { factsOf } from "../communities/present.ts";
-import { communityFactsFor, type CommunityFactsRow } from "../communities/repository.ts";
+import type { CommunityFactsRow } from "../communities/repository.ts";
 import { announcementsFor } from "../feeds/announcements.ts";
 import type { Viewer } from "../people/policy.ts";
 import { presentSummary } from "../people/present.ts";
@@ -61,20 +61,17 @@ export async function mentionsAsSeenBy(db: Executor, viewer: Viewer, htmls: stri
 }
 
 /**
- * The posts among `ids` the viewer may reach (administrators also reach deleted ones, to restore
- * them), and the originals of their shares that the viewer may read: an original is shown only to
- * its readers, and to nobody once deleted.
+ * Of the presented `rows`, the posts the viewer may reach (administrators also reach deleted ones,
+ * to restore them), and the originals of their shares that the viewer may read: an original is
+ * shown only to its readers, and to nobody once deleted.
  */
-async function reachablePosts(db: Executor, viewer: Viewer, ids: string[]): Promise<{ shown: Map<string, Readable>; originals: Map<string, Readable> }> {
-  const rows = await findPresentedPostRows(db, viewer.id, unique(ids));
+async function reachablePosts(db: Executor, viewer: Viewer, rows: PresentedPostRow[]): Promise<{ shown: Map<string, Readable>; originals: Map<string, Readable> }> {
   const loaded = new Set(rows.map((row) => row.id));
-  const originalRows = await findPresentedPostRows(db, viewer.id, unique(rows.map((row) => row.shared_post_id)).filter((id) => !loaded.has(id)));
-  const communities = await communityFactsFor(db, viewer, unique([...rows, ...originalRows].map((row) => row.community_id)));
-  const communityById = new Map(communities.map((community) => [community.id, community]));
+  const originalRows = await findPresentedPostRows(db, viewer, unique(rows.map((row) => row.shared_post_id)).filter((id) => !loaded.has(id)));
   const readable = new Map<string, Readable>();
   const shown = new Map<string, Readable>();
   for (const row of [...rows, ...originalRows]) {
-    const community = communityById.get(row.community_id);
+    const community = row.community;
     if (!community) continue;
     const post = { row, community, facts: postFactsOf(row, factsOf(community)) };
     if (can(viewer, "read", post.facts)) readable.set(row.id, post);
@@ -92,10 +89,18 @@ async function reachablePosts(db: Executor, viewer: Viewer, ids: string[]): Prom
  * The posts among `ids` that `viewer` may read, in the order of `ids`, each with its author,
  * community, topics, counts, the viewer's reactions, bookmark and follow, poll, attachments, link
  * preview, announcement state and shared original. The number of queries does not depend on how
- * many posts there are: every feed calls this with the ids its own query selected.
+ * many posts there are.
  */
 export async function loadPosts(db: Executor, viewer: Viewer, ids: string[]): Promise<Post[]> {
-  const { shown, originals } = await reachablePosts(db, viewer, ids);
+  return presentPostRows(db, viewer, ids, await findPresentedPostRows(db, viewer, unique(ids)));
+}
+
+/**
+ * Like `loadPosts`, for rows a feed has already fetched with its page (`findPresentedPage`):
+ * presents those of `ids` the viewer may read, in the order of `ids`.
+ */
+export async function presentPostRows(db: Executor, viewer: Viewer, ids: string[], rows: PresentedPostRow[]): Promise<Post[]> {
+  const { shown, originals } = await reachablePosts(db, viewer, rows);
   const context = await loadPageContext(db, viewer, [...new Map([...shown, ...originals]).values()]);
   return ids.flatMap((id) => {
     const post = shown.get(id);
