@@ -51,7 +51,7 @@ async function drive(run: Run, target: Target, scenarios: Scenario[]): Promise<v
     for (const scenario of scenarios) {
       progress(`${scenario.name}: ${scenario.measures}`);
       for (const connections of scenario.alone ? [CONNECTIONS, 1] : [CONNECTIONS]) {
-        run.results.push(await runScenario({ scenario, url: server.url, sessions: run.sessions, words: run.words, connections, seconds: SECONDS[run.options.scale] }));
+        run.results.push(await runScenario({ scenario, url: server.url, pid: server.pid, sessions: run.sessions, words: run.words, connections, seconds: SECONDS[run.options.scale] }));
       }
     }
     run.peakRssBytes[target] = server.peakRss();

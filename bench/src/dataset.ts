@@ -314,8 +314,15 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
     };
     await Promise.all([loadSlices(connection), ...Array.from({ length: sessions - 1 }, () => generatorSession(loadSlices))]);
     await run(connection, topicStatements(v, size));
-    const indexStarted = Date.now();
+    // A network's search documents are written one at a time as people write, so the newest lie
+    // together in the table; the triggers here wrote each slice's documents in the order of their
+    // ids. Rewritten in date order, the newest documents a common word's search
+    // reads first sit on a few pages, as they would after years of use, not on one page each.
     await sql`set maintenance_work_mem = '512MB'`.execute(connection);
+    const clusterStarted = Date.now();
+    await sql`cluster search_documents using search_documents_recent_idx`.execute(connection);
+    log(`search documents in date order: ${((Date.now() - clusterStarted) / 1000).toFixed(1)} s`);
+    const indexStarted = Date.now();
     await textIndex.restore();
     log(`search text index: ${((Date.now() - indexStarted) / 1000).toFixed(1)} s`);
     // As autovacuum would have done by then: statistics, and the visibility map index-only scans use.

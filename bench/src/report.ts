@@ -112,7 +112,7 @@ function fanoutLines(results: ScenarioResult[]): string[] {
 /** The terminal summary: one line a scenario, then the ratio, memory, dataset and targets. */
 export function formatReport(report: RunReport): string {
   const rows = [
-    ["scenario", "server", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx"],
+    ["scenario", "server", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "CPU ms/req: server pg load idle"],
     ...report.scenarios.map((result) => [
       result.connections === 1 ? `${result.scenario} (1 conn.)` : result.scenario,
       result.target,
@@ -121,6 +121,7 @@ export function formatReport(report: RunReport): string {
       String(result.p99Ms),
       String(result.errors),
       String(result.non2xx),
+      result.cpu ? [result.cpu.server, result.cpu.postgres, result.cpu.loadGenerator, result.cpu.idle].map((ms) => ms.toFixed(2)).join(" ") : "",
     ]),
   ];
   const rss = Object.entries(report.peakRssBytes).map(([name, bytes]) => `${name} ${(bytes / MB).toFixed(0)} MB`);

@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { cpuPerRequest, cpuSnapshot, type CpuPerRequest } from "./cpu.ts";
 import type { BenchSession } from "./sessions.ts";
 import { COMMON_PREFIXES, COMMON_WORDS, NAME_PREFIXES } from "./texts.ts";
 import type { FanoutDetails } from "./ws-fanout.ts";
@@ -47,6 +48,8 @@ export interface ScenarioResult {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** CPU milliseconds a request during the measured run, by process (Linux only; absent from older results files). */
+  cpu?: CpuPerRequest;
   /** `ws-fanout` only: its req/s are deliveries a second, its errors missing deliveries, its non-2xx failed posts. */
   fanout?: FanoutDetails;
 }
@@ -192,6 +195,8 @@ export const SCENARIOS: Scenario[] = [
 export async function runScenario(input: {
   scenario: Scenario;
   url: string;
+  /** The server's process, whose CPU is measured with the database's and the load generator's. */
+  pid: number;
   sessions: BenchSession[];
   words: SearchWords;
   connections: number;
@@ -200,7 +205,9 @@ export async function runScenario(input: {
   const { scenario, url, sessions, words, connections, seconds } = input;
   const run = (duration: number) => autocannon({ url, connections, duration, requests: scenario.requests(sessions, words) });
   await run(seconds.warmup);
+  const before = cpuSnapshot(input.pid);
   const result = await run(seconds.measured);
+  const cpu = cpuPerRequest(before, cpuSnapshot(input.pid), result.requests.total);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
   return {
     scenario: scenario.name,
@@ -215,5 +222,6 @@ export async function runScenario(input: {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
+    ...(cpu ? { cpu } : {}),
   };
 }
