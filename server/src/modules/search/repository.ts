@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from "kysely";
+import { sql, type Expression, type RawBuilder } from "kysely";
 import { UNPREPARED, type Executor, type Tx } from "../../platform/db.ts";
 import type { SearchKind } from "../../platform/schema.ts";
 import { readableCommunities, visibleCommunities } from "../communities/policy.ts";
@@ -174,14 +174,27 @@ async function windowFor(db: Executor, query: string): Promise<number> {
  * on (most rare words) is "2% of the rows": it once walked two million documents for a word in
  * thirty. When the query is common enough (`windowFor`), the newest documents (of the community
  * filtered on, if any) are looked through first, at a cost bounded by the window: when they hold
- * the candidates, or (without a date range) at least `ENOUGH_FROM_WINDOW`, those are the results. Otherwise its matches
- * are read from the text index only and sorted by date.
+ * the candidates, or (without a date range) at least `ENOUGH_FROM_WINDOW`, those are the results.
+ * When the viewer may read too few of them (a guest, someone in a few closed communities), the
+ * newest documents of each community they may read come next (`newestOfReadable`), as many in all
+ * as the widest window. Otherwise its matches are read from the text index only and sorted by
+ * date: for a word in a third of the documents, that is all of them.
  */
 async function contentCandidates(
   db: Executor,
-  input: { query: string; kinds: SearchKind[]; filters: RawBuilder<unknown>[]; communityId?: string | undefined; window: number; dated: boolean },
+  input: {
+    query: string;
+    kinds: SearchKind[];
+    filters: RawBuilder<unknown>[];
+    readable: Expression<{ id: string }>;
+    communityId?: string | undefined;
+    window: number;
+    dated: boolean;
+  },
 ): Promise<{ kind: SearchKind; object_id: string }[]> {
   const where = sql.join(input.filters, sql` and `);
+  // A date range asks for what it covers: there a window's share of it would not do.
+  const answers = (rows: unknown[]) => rows.length === CANDIDATES || (!input.dated && rows.length >= ENOUGH_FROM_WINDOW);
   if (input.window > 0) {
     const scope = input.communityId ? sql`d.community_id = ${input.communityId}::uuid` : sql`d.kind = any(${input.kinds}::text[])`;
     const { rows } = await sql<{ kind: SearchKind; object_id: string }>`
@@ -192,8 +205,17 @@ async function contentCandidates(
       order by d.created_at desc
       limit ${CANDIDATES}
     `.execute(db);
-    // A date range asks for what it covers: there the window's share of it would not do.
-    if (rows.length === CANDIDATES || (!input.dated && rows.length >= ENOUGH_FROM_WINDOW)) return rows;
+    if (answers(rows)) return rows;
+    if (!input.communityId) {
+      const { rows: ownRows } = await sql<{ kind: SearchKind; object_id: string }>`
+        with ${newestOfReadable(input.readable)}
+        select d.kind, d.object_id from newest as d
+        where d.document @@ ${input.query}::tsquery and ${where}
+        order by d.created_at desc
+        limit ${CANDIDATES}
+      `.execute(db);
+      if (answers(ownRows)) return ownRows;
+    }
   }
   // The text index only (bitmap scans), planned for this very query, and by this process alone:
   // the planner's guess for a word it has no statistics on (2% of the documents) made it start
@@ -210,6 +232,36 @@ async function contentCandidates(
     if (db.isTransaction) await sql.raw("set local enable_seqscan = on; set local enable_indexscan = on; reset max_parallel_workers_per_gather").execute(tx);
     return rows;
   });
+}
+
+/**
+ * CTEs ending in `newest`: the newest documents of the communities in `readable`, `WIDEST_WINDOW`
+ * of them at most, read from each community's own index. Each community gives the same share of
+ * that budget: the cut is the date of the oldest document the busiest of them may give, and every
+ * document since the cut is read, in every community. So what matches among them is exactly what
+ * matches since the cut, as in a window of the newest documents of all.
+ */
+function newestOfReadable(readable: Expression<{ id: string }>): RawBuilder<unknown> {
+  return sql`
+    readable as materialized (select array(${readable}) as ids),
+    cut as (
+      select coalesce(max(kth.created_at), '-infinity'::timestamptz) as at
+      from unnest((select readable.ids from readable)) as c(id)
+      cross join lateral (
+        select d.created_at from search_documents d where d.community_id = c.id
+        order by d.created_at desc
+        offset greatest(1, ${WIDEST_WINDOW} / greatest(1, cardinality((select readable.ids from readable)))) - 1
+        limit 1
+      ) as kth
+    ),
+    newest as (
+      select d.* from unnest((select readable.ids from readable)) as c(id)
+      cross join lateral (
+        -- offset 0: the words are matched on these rows, never pushed down to the text index.
+        select * from search_documents d where d.community_id = c.id and d.created_at >= (select cut.at from cut) offset 0
+      ) as d
+    )
+  `;
 }
 
 /**
@@ -248,7 +300,15 @@ export async function searchDocuments(
   // next one, and each round trip saved is time saved on every search.
   let found: { kind: SearchKind; object_id: string }[] = [];
   if (content.length > 0) {
-    found = await contentCandidates(db, { query, kinds: content, filters: contentFilters, communityId: filters.communityId, window, dated: filters.from !== undefined || filters.to !== undefined });
+    found = await contentCandidates(db, {
+      query,
+      kinds: content,
+      filters: contentFilters,
+      readable,
+      communityId: filters.communityId,
+      window,
+      dated: filters.from !== undefined || filters.to !== undefined,
+    });
   }
   const groups: RawBuilder<unknown>[] = [];
   if (found.length > 0) {

@@ -1,9 +1,10 @@
-import { sql } from "kysely";
+import { sql, type KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import type { Browser } from "../../../test/factories.ts";
-import { createThrough, personBrowser } from "../communities/testing.ts";
-import { CANDIDATES, ENOUGH_FROM_WINDOW, RECENT_WINDOW, WIDEST_WINDOW } from "./repository.ts";
+import { addMember, createThrough, personBrowser } from "../communities/testing.ts";
+import { parseQuery } from "./query.ts";
+import { CANDIDATES, ENOUGH_FROM_WINDOW, RECENT_WINDOW, searchDocuments, WIDEST_WINDOW } from "./repository.ts";
 import { allResults } from "./testing.ts";
 
 // Two words, each common, together in about one post in 55: more than the newest RECENT_WINDOW
@@ -14,7 +15,11 @@ let member: Browser;
 let outsider: Browser;
 let open: string;
 let secret: string;
+let guest: Browser;
+let partners: string;
 const POSTS = WIDEST_WINDOW + 2000;
+/** A post in the guest's community every this many minutes: far fewer than the newest documents of all hold. */
+const PARTNER_EVERY = 200;
 
 beforeAll(async () => {
   t = await createTestContext({ work: false });
@@ -30,6 +35,16 @@ beforeAll(async () => {
       'Relevé numéro ' || n || case when n % 5 = 0 then ' astrolabe' else '' end || case when n % 11 = 0 then ' boussole' else '' end,
       '<p>…</p>', now() - n * interval '1 minute'
     from generate_series(1, ${POSTS}) as n
+  `.execute(t.db);
+  // A guest's external community, where "astrolabe" is in every post, one every PARTNER_EVERY minutes.
+  const admin = await personBrowser(t, { role: "admin" });
+  guest = await personBrowser(t, { role: "guest" });
+  ({ id: partners } = await createThrough(admin, { name: "Partenaires", kind: "external", visibility: "closed" }));
+  await addMember(t, partners, guest.userId);
+  await sql`
+    insert into posts (id, community_id, author_id, body, body_html, created_at)
+    select gen_random_uuid(), ${partners}::uuid, ${admin.userId}::uuid, 'Livraison astrolabe numéro ' || n, '<p>…</p>', now() - n * interval '1 minute'
+    from generate_series(${PARTNER_EVERY}::int, ${POSTS}::int, ${PARTNER_EVERY}::int) as n
   `.execute(t.db);
   await sql`analyze search_documents`.execute(t.db);
 });
@@ -88,5 +103,35 @@ describe("two common words together", () => {
     `.execute(t.db);
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(hits.map((hit) => hit.id))).toEqual(new Set(rows.map((row) => row.id)));
+  });
+
+  it("give a guest the matches of their community from its own newest documents, not from every match of the word", async () => {
+    const expected = await sql<{ id: string }>`
+      select id from posts where community_id = ${partners}::uuid order by created_at desc
+    `.execute(t.db);
+    // The case this test is about: the newest documents of all hold too few of the guest's to answer.
+    expect(Math.ceil((RECENT_WINDOW * 1.5) / PARTNER_EVERY)).toBeLessThan(ENOUGH_FROM_WINDOW);
+    expect(expected.rows.length).toBeGreaterThanOrEqual(ENOUGH_FROM_WINDOW);
+    const hits = await allResults(guest, { q: "astrolabe" }, 50);
+    expect(hits.map((hit) => hit.id)).toEqual(expected.rows.map((row) => row.id));
+
+    // Read from the community's own newest documents: the text index's path (which reads every
+    // match of the word, here a fifth of all documents) never ran.
+    const statements: string[] = [];
+    const recorder: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements.push(JSON.stringify(args.node));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const rows = await searchDocuments(t.db.withPlugin(recorder), { id: guest.userId, role: "guest" }, {
+      query: parseQuery("astrolabe"),
+      filters: { kinds: ["post", "comment", "file"] },
+      offset: 0,
+      limit: 50,
+    });
+    expect(rows).toHaveLength(50);
+    expect(statements.some((statement) => statement.includes("enable_seqscan"))).toBe(false);
   });
 });
