@@ -139,7 +139,10 @@ function presentedRow<T extends SelectedRow>(selected: T): Omit<T, GatheredColum
 /** The posts among `ids`, presented rows in no particular order. */
 export async function findPresentedPostRows(db: Executor, viewer: Viewer, ids: string[]): Promise<PresentedPostRow[]> {
   if (ids.length === 0) return [];
-  const rows = await presentedPosts(db, viewer).where("posts.id", "=", sql<string>`any(${ids}::uuid[])`).execute();
+  // `in` with one parameter an id, not `= any(array)`: PostgreSQL cannot tell an array's length
+  // from a generic plan, so it planned the statement afresh each time (1.5 ms, five times the
+  // execution of one post's).
+  const rows = await presentedPosts(db, viewer).where("posts.id", "in", ids).execute();
   return rows.map(presentedRow);
 }
 
