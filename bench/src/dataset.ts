@@ -316,8 +316,8 @@ export async function generateDataset(db: Db, options: GenerateOptions = {}): Pr
     await run(connection, topicStatements(v, size));
     // A network's search documents are written one at a time as people write, so the newest lie
     // together in the table; the triggers here wrote each slice's documents in the order of their
-    // ids. Rewritten in date order, the newest documents a common word's search
-    // reads first sit on a few pages, as they would after years of use, not on one page each.
+    // ids. Rewritten in date order, the newest documents a common word's search reads first sit on
+    // a few pages, as they would after years of use, not on one page each.
     await sql`set maintenance_work_mem = '512MB'`.execute(connection);
     const clusterStarted = Date.now();
     await sql`cluster search_documents using search_documents_recent_idx`.execute(connection);
