@@ -266,9 +266,10 @@ function checkSeed(seed: string): void {
  *   profession and project communities that are 60% public, 20% closed and 20% secret;
  * - each member in nine communities besides the company one (one in twenty manages one), each
  *   guest in two external ones; each person follows about twenty people, each member five topics;
- * - posts over the last year, written in order, each in one of its author's communities (a tenth of members' posts
- *   in the company one), 1% deleted, one in 500 an announcement, a fifth with topics; each is two
- *   everyday sentences in its author's language around one naming a rare made-up word (texts.ts);
+ * - posts over the last year, written in date order, each in one of its author's communities (a
+ *   tenth of members' posts in the company one), 1% deleted, one in 500 an announcement, a fifth
+ *   with topics; each is two everyday sentences in its author's language around one naming a rare
+ *   made-up word (texts.ts);
  * - on average one comment (some of them replies, two everyday sentences each) and two reactions
  *   a post, the counts kept on each post and comment matching the rows;
  * - the search index, which migration 0014's triggers fill as the rows go in.

@@ -1,7 +1,7 @@
-import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import type { Browser } from "../../../test/factories.ts";
+import { countingStatements } from "../../../test/statements.ts";
 import { addMember, createThrough, personBrowser } from "../communities/testing.ts";
 import { companyCommunityId } from "../posts/testing.ts";
 import { readRecorder } from "./reads.ts";
@@ -108,17 +108,9 @@ describe("the home feed", () => {
   });
 
   it("selects a page and presents its posts in one statement", async () => {
-    let statements = 0;
-    const counter: KyselyPlugin = {
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        statements += 1;
-        return args.result;
-      },
-    };
-    const db = t.db.withPlugin(counter);
-    const page = await listHomeFeed({ db, reads: readRecorder(t.runtime) }, { id: alice.userId, role: "member" }, { limit: 3 });
-    expect(statements).toBe(1);
+    const counted = countingStatements(t.db);
+    const page = await listHomeFeed({ db: counted.db, reads: readRecorder(t.runtime) }, { id: alice.userId, role: "member" }, { limit: 3 });
+    expect(counted.count()).toBe(1);
     expect(page.items.map((post) => post.id)).toEqual((await feedPage(alice, "/api/v1/feed?limit=3")).items.map((post) => post.id));
     expect(page.items).toHaveLength(3);
   });

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Cursor } from "../../platform/pagination.ts";
+import type { PageKey } from "../posts/present-repository.ts";
 
 /** Where a feed page starts (strictly after the cursor) and how many posts it shows. */
 export interface FeedWindow {
@@ -7,11 +8,8 @@ export interface FeedWindow {
   limit: number;
 }
 
-/** A post id in feed order, with the key its cursor is made of. */
-export interface FeedRow {
-  id: string;
-  cursor_key: string;
-}
+/** A post id in feed order, with the key its cursor is made of (what the presenter joins a page by). */
+export type FeedRow = PageKey;
 
 /**
  * The keyset condition "strictly older than the cursor" on a (timestamp, id) pair, written as a

@@ -1,7 +1,7 @@
-import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import { buildUser, type Browser } from "../../../test/factories.ts";
+import { countingStatements } from "../../../test/statements.ts";
 import { newId } from "../../platform/ids.ts";
 import { addMember, createThrough, personBrowser } from "../communities/testing.ts";
 import type { Viewer } from "../people/policy.ts";
@@ -43,18 +43,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-/** How many statements `loadPosts` sends for `ids`, counted as their results come back through Kysely (subqueries are not statements). */
+/** How many statements `loadPosts` sends for `ids`. */
 async function queriesFor(ids: string[]): Promise<number> {
-  let count = 0;
-  const counter: KyselyPlugin = {
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      count += 1;
-      return args.result;
-    },
-  };
-  await loadPosts(t.db.withPlugin(counter), viewer, ids);
-  return count;
+  const counted = countingStatements(t.db);
+  await loadPosts(counted.db, viewer, ids);
+  return counted.count();
 }
 
 describe("loadPosts", () => {
