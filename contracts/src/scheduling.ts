@@ -1,20 +1,27 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Id, Timestamp } from "./common.ts";
-import { COMMENT_MAX_LENGTH, MarkdownBody, POST_MAX_LENGTH } from "./stream.ts";
+import { Attachment, COMMENT_MAX_LENGTH, MarkdownBody, MAX_ATTACHMENTS, PollInput, POST_MAX_LENGTH } from "./stream.ts";
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** How far ahead a post may be scheduled. */
 export const SCHEDULE_MAX_DAYS = 90;
 
-/** `POST /api/v1/scheduled-posts`: a post to send later, checked as `POST /api/v1/posts` checks it. */
+/**
+ * `POST /api/v1/scheduled-posts`: a post to send later, checked as `POST /api/v1/posts` checks it.
+ * Its attachments are held until it goes out; an urgent override cannot be scheduled.
+ */
 export const CreateScheduledPostBody = Type.Object(
   {
     communityId: Id,
     body: MarkdownBody(POST_MAX_LENGTH),
     /** In the future, at most 90 days ahead. */
     sendAt: Timestamp,
+    attachmentIds: Type.Optional(Type.Array(Id, { maxItems: MAX_ATTACHMENTS, uniqueItems: true })),
+    /** A poll closing after `sendAt`, if it closes. */
+    poll: Type.Optional(PollInput),
     announcement: Type.Optional(Type.Boolean()),
+    mustRead: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -36,6 +43,10 @@ export const ScheduledPost = Type.Object({
   community: Type.Object({ id: Id, name: Type.String() }),
   body: Type.String(),
   announcement: Type.Boolean(),
+  mustRead: Type.Boolean(),
+  /** The uploads it holds, readable by its author only until it goes out. */
+  attachments: Type.Array(Attachment),
+  poll: nullable(PollInput),
   sendAt: Timestamp,
   status: ScheduledPostStatus,
   postId: nullable(Id),
@@ -89,8 +100,12 @@ export const SendLaterSuggestionBody = Type.Object(
 );
 export type SendLaterSuggestionBody = Static<typeof SendLaterSuggestionBody>;
 
+/** `POST /api/v1/scheduled-comments/suggestion`: the same question for a comment on the post (or a reply). */
+export const SendCommentLaterSuggestionBody = Type.Object({ postId: Id, parentId: Type.Optional(Id) }, { additionalProperties: false });
+export type SendCommentLaterSuggestionBody = Static<typeof SendCommentLaterSuggestionBody>;
+
 export const SendLaterSuggestion = Type.Object({
-  /** How many people the post would notify. */
+  /** How many people the post (or comment) would notify. */
   notified: Type.Integer({ minimum: 0 }),
   /** How many of them are outside their working time now. */
   offNow: Type.Integer({ minimum: 0 }),

@@ -16,6 +16,7 @@ import * as search from "./0014_search.ts";
 import * as searchDirectory from "./0015_search_directory.ts";
 import * as extractionBacklog from "./0016_extraction_backlog.ts";
 import * as searchStatistics from "./0017_search_statistics.ts";
+import * as scheduledPostContent from "./0018_scheduled_post_content.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "0015_search_directory": searchDirectory,
   "0016_extraction_backlog": extractionBacklog,
   "0017_search_statistics": searchStatistics,
+  "0018_scheduled_post_content": scheduledPostContent,
 };

@@ -372,6 +372,8 @@ export interface AttachmentsTable {
   name: string;
   post_id: string | null;
   comment_id: string | null;
+  /** 0018: held by a post waiting to go out (send later). */
+  scheduled_post_id: ColumnType<string | null, string | null | undefined, string | null>;
   position: number | null;
   created_at: CreatedAt;
   /** The text a job pulled out of a PDF or DOCX, for search. */
@@ -547,12 +549,24 @@ export interface EmailDigestsTable {
 
 // --- interfaces of 0013_scheduled_posts ---
 
+/** A scheduled post's poll, stored as JSON: the `PollInput` of `POST /api/v1/posts`, options trimmed. */
+export interface ScheduledPoll {
+  options: string[];
+  multiple?: boolean;
+  closesAt?: string | null;
+  resultsVisible?: "after_vote" | "after_close";
+}
+
 export interface ScheduledPostsTable {
   id: string;
   author_id: string;
   community_id: string;
   body: string;
   announcement: ColumnType<boolean, boolean | undefined, boolean>;
+  /** 0018: an announcement to acknowledge. */
+  must_read: ColumnType<boolean, boolean | undefined, boolean>;
+  /** 0018: the poll as `POST /api/v1/posts` takes it. */
+  poll: ColumnType<ScheduledPoll | null, string | null | undefined, string | null>;
   send_at: Timestamp;
   status: ColumnType<"scheduled" | "published" | "failed", "scheduled" | "published" | "failed" | undefined, "scheduled" | "published" | "failed">;
   post_id: string | null;

@@ -22,12 +22,18 @@ async function ownersScheduledPost(context: GlobalContext): Promise<string> {
   return response.json<{ id: string }>().id;
 }
 
-/** The owner posts in the secret community and schedules a comment on it; returns both ids. */
-async function ownersScheduledComment(context: GlobalContext): Promise<{ postId: string; id: string }> {
+/** The owner posts in the secret community; returns the post's id. */
+async function ownersPost(context: GlobalContext): Promise<string> {
   const headers = { ...context.people.credentials.owner, "content-type": "application/json" };
   const posted = await send(context.app, { method: "POST", url: "/api/v1/posts", headers, payload: JSON.stringify({ communityId: context.secret.id, body: "Ordre du jour" }) });
   expectStatus(posted, 201, "posting in the secret community");
-  const postId = posted.json<{ id: string }>().id;
+  return posted.json<{ id: string }>().id;
+}
+
+/** The owner posts in the secret community and schedules a comment on it; returns both ids. */
+async function ownersScheduledComment(context: GlobalContext): Promise<{ postId: string; id: string }> {
+  const headers = { ...context.people.credentials.owner, "content-type": "application/json" };
+  const postId = await ownersPost(context);
   const payload = JSON.stringify({ postId, body: "J'ajoute un point", sendAt: tomorrow() });
   const response = await send(context.app, { method: "POST", url: "/api/v1/scheduled-comments", headers, payload });
   expectStatus(response, 201, "scheduling a comment in the secret community");
@@ -40,6 +46,10 @@ const ownersOnly = (status: number) => (actor: ActorKind): Expected => (signedOu
 /** Only the owner, who scheduled it, reaches the scheduled comment. */
 const commentOwnersOnly = (status: number) => (actor: ActorKind): Expected =>
   signedOut(actor) ? unauthenticated : actor === "owner" ? success(status) : unknownScheduledComment;
+
+/** As commenting: the secret community's members; an admin who does not belong to it may read but not comment. */
+const commentersOnly = (status: number) => (actor: ActorKind): Expected =>
+  signedOut(actor) ? unauthenticated : !seesSecret(actor) ? unknownPost : actor === "admin" ? forbidden() : success(status);
 
 /** A route on one scheduled comment made before its cells. */
 function onSharedScheduledComment(input: { json?: Record<string, unknown>; status: number }): GlobalRoute {
@@ -103,7 +113,7 @@ export const schedulingRoutes: Record<string, GlobalRoute> = {
         postId = (await ownersScheduledComment(context)).postId;
       },
       request: () => ({ json: { postId, body: "Plus tard", sendAt: tomorrow() } }),
-      expect: (actor: ActorKind) => (signedOut(actor) ? unauthenticated : !seesSecret(actor) ? unknownPost : actor === "admin" ? forbidden() : success(201)),
+      expect: commentersOnly(201),
     };
   })(),
   "GET /api/v1/scheduled-comments": {
@@ -120,6 +130,17 @@ export const schedulingRoutes: Record<string, GlobalRoute> = {
             return (actor === "owner" ? count >= 1 : count === 0) ? undefined : `lists ${count} scheduled comments`;
           }),
   },
+  // As commenting: who may not comment learns nothing of who the comment would reach.
+  "POST /api/v1/scheduled-comments/suggestion": (() => {
+    let postId = "";
+    return {
+      prepare: async (context: GlobalContext) => {
+        postId = await ownersPost(context);
+      },
+      request: () => ({ json: { postId } }),
+      expect: commentersOnly(200),
+    };
+  })(),
   "GET /api/v1/scheduled-comments/{id}": onSharedScheduledComment({ status: 200 }),
   "PATCH /api/v1/scheduled-comments/{id}": onSharedScheduledComment({ json: { body: "Deux points" }, status: 200 }),
   "DELETE /api/v1/scheduled-comments/{id}": {

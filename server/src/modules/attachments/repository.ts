@@ -6,7 +6,14 @@ import { readablePosts } from "../posts/policy.ts";
 import { EXTRACTED_TYPES, EXTRACTION_LIMITS } from "./extraction.ts";
 import { presentAttachment, type AttachmentRow } from "./present.ts";
 
-type Owner = { postId: string } | { commentId: string };
+/** What an attachment belongs to: a post, a comment, or a post waiting to go out (send later). */
+type Owner = { postId: string } | { commentId: string } | { scheduledPostId: string };
+
+function ownerColumn(owner: Owner): { column: "post_id" | "comment_id" | "scheduled_post_id"; id: string } {
+  if ("postId" in owner) return { column: "post_id", id: owner.postId };
+  if ("commentId" in owner) return { column: "comment_id", id: owner.commentId };
+  return { column: "scheduled_post_id", id: owner.scheduledPostId };
+}
 
 function selectPresented(db: Executor) {
   return db
@@ -25,19 +32,20 @@ function selectPresented(db: Executor) {
     ]);
 }
 
-/** The attachments of each post (or comment), in position order, in one query. */
-export async function attachmentsFor(db: Executor, owner: { postIds: string[] } | { commentIds: string[] }): Promise<Map<string, Attachment[]>> {
-  const byPost = "postIds" in owner;
-  const ids = byPost ? owner.postIds : owner.commentIds;
+/** The attachments of each post, comment or scheduled post, in position order, in one query. */
+export async function attachmentsFor(db: Executor, owner: { postIds: string[] } | { commentIds: string[] } | { scheduledPostIds: string[] }): Promise<Map<string, Attachment[]>> {
+  const [column, ids] =
+    "postIds" in owner ? (["post_id", owner.postIds] as const) : "commentIds" in owner ? (["comment_id", owner.commentIds] as const) : (["scheduled_post_id", owner.scheduledPostIds] as const);
   const found = new Map<string, Attachment[]>();
   if (ids.length === 0) return found;
   const rows = await selectPresented(db)
-    .where(byPost ? "attachments.post_id" : "attachments.comment_id", "in", ids)
+    .select(`attachments.${column} as owner_id`)
+    .where(`attachments.${column}`, "in", ids)
     .orderBy("attachments.position")
     .orderBy("attachments.id")
     .execute();
   for (const row of rows) {
-    const key = (byPost ? row.post_id : row.comment_id) ?? "";
+    const key = row.owner_id ?? "";
     found.set(key, [...(found.get(key) ?? []), presentAttachment(row)]);
   }
   return found;
@@ -63,22 +71,36 @@ function refused(message: string) {
 export async function claimAttachments(tx: Tx, viewer: Viewer, ids: string[], owner: Owner): Promise<void> {
   if (ids.length > MAX_ATTACHMENTS) throw refused(`must list at most ${MAX_ATTACHMENTS} attachments`);
   if (new Set(ids).size !== ids.length) throw refused("must not list an attachment twice");
-  const ownerColumn = "postId" in owner ? "post_id" : "comment_id";
-  const ownerId = "postId" in owner ? owner.postId : owner.commentId;
-  const rows = ids.length === 0 ? [] : await tx.selectFrom("attachments").select(["id", "uploader_id", "post_id", "comment_id"]).where("id", "in", ids).forUpdate().execute();
-  const usable = new Set(
-    rows.filter((row) => row[ownerColumn] === ownerId || (row.post_id === null && row.comment_id === null && row.uploader_id === viewer.id)).map((row) => row.id),
-  );
+  const { column, id: ownerId } = ownerColumn(owner);
+  const rows =
+    ids.length === 0 ? [] : await tx.selectFrom("attachments").select(["id", "uploader_id", "post_id", "comment_id", "scheduled_post_id"]).where("id", "in", ids).forUpdate().execute();
+  const free = (row: (typeof rows)[number]) => row.post_id === null && row.comment_id === null && row.scheduled_post_id === null && row.uploader_id === viewer.id;
+  const usable = new Set(rows.filter((row) => row[column] === ownerId || free(row)).map((row) => row.id));
   const unusable = ids.filter((id) => !usable.has(id));
   if (unusable.length > 0) throw refused(`${unusable.join(", ")}: not an upload of yours that is free to attach`);
 
-  let detach = tx.updateTable("attachments").set({ post_id: null, comment_id: null, position: null }).where(ownerColumn, "=", ownerId);
+  let detach = tx.updateTable("attachments").set({ [column]: null, position: null }).where(column, "=", ownerId);
   if (ids.length > 0) detach = detach.where("id", "not in", ids);
   await detach.execute();
   for (const [position, id] of ids.entries()) {
-    await tx.updateTable("attachments").set({ [ownerColumn]: ownerId, position }).where("id", "=", id).execute();
+    await tx.updateTable("attachments").set({ [column]: ownerId, position }).where("id", "=", id).execute();
   }
-  if (ids.length > 0) await markExtractionPending(tx, ids);
+  // Held for a post that is not out yet, a file's text is not searchable yet either.
+  if (ids.length > 0 && column !== "scheduled_post_id") await markExtractionPending(tx, ids);
+}
+
+/**
+ * Lets go of the uploads a scheduled post held, and returns their ids in order: the post it
+ * becomes claims them next (or, cancelled, they are unclaimed uploads again).
+ */
+export async function releaseScheduledAttachments(tx: Tx, scheduledPostId: string): Promise<string[]> {
+  const rows = await tx
+    .updateTable("attachments")
+    .set({ scheduled_post_id: null, position: null })
+    .where("scheduled_post_id", "=", scheduledPostId)
+    .returning(["id", "position"])
+    .execute();
+  return rows.sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((row) => row.id);
 }
 
 /** PDF and DOCX files among `ids` whose text was never read, unless too large to be: their text is now awaited. */
@@ -106,10 +128,11 @@ export async function isExtractionPending(db: Executor, id: string): Promise<boo
 
 /** The attachments of a post (or comment) whose text awaits extraction. */
 export async function pendingExtractions(db: Executor, owner: Owner): Promise<string[]> {
+  const { column, id } = ownerColumn(owner);
   const rows = await db
     .selectFrom("attachments")
     .select("id")
-    .where("postId" in owner ? "post_id" : "comment_id", "=", "postId" in owner ? owner.postId : owner.commentId)
+    .where(column, "=", id)
     .where("extraction", "=", "pending")
     .execute();
   return rows.map((row) => row.id);
@@ -166,6 +189,7 @@ export async function findReadableFile(
           "in",
           db.selectFrom("comments").select("comments.id").where("comments.deleted_at", "is", null).where("comments.post_id", "in", readablePostIds),
         ),
+        // Unclaimed, or held by one of the uploader's scheduled posts: theirs alone.
         eb.and([eb("attachments.post_id", "is", null), eb("attachments.comment_id", "is", null), eb("attachments.uploader_id", "=", viewer.id)]),
       ]),
     )
@@ -231,6 +255,7 @@ export async function deleteUnclaimedBefore(tx: Tx, input: { before: Date; limit
         .select("id")
         .where("post_id", "is", null)
         .where("comment_id", "is", null)
+        .where("scheduled_post_id", "is", null)
         .where("created_at", "<", input.before)
         .limit(input.limit)
         .forUpdate()

@@ -68,7 +68,8 @@ const levelInForce = sql`coalesce(
   (select s.default_level from notification_settings s where s.user_id = users.id),
   'highlights')`;
 
-function gateCondition(gate: LevelGate): RawBuilder<boolean> {
+/** Whether the level in force for the `users` row and community `c` in scope lets `gate` through. */
+export function gateCondition(gate: LevelGate): RawBuilder<boolean> {
   if (gate === "all") return sql<boolean>`${levelInForce} = 'all'`;
   if (gate === "highlights") return sql<boolean>`${levelInForce} <> 'none'`;
   return sql<boolean>`true`;

@@ -30,14 +30,20 @@ function trimmedBody(source: string | undefined, options: { field: string; allow
   return body;
 }
 
-/** A poll's options trimmed and distinct, closing in the future. */
-function checkedPoll(poll: PollInput): PollInput & { options: string[] } {
+/**
+ * A poll's options trimmed and distinct, closing in the future, or after `opensAt` for a poll that
+ * goes out later (send later).
+ */
+export function checkedPoll(poll: PollInput, opensAt?: Date): PollInput & { options: string[] } {
   const options = poll.options.map((label) => label.trim());
   options.forEach((label, index) => {
     if (!label) throw errors.invalidField(`poll.options.${index}`, "must not be empty");
   });
   if (new Set(options.map((label) => label.toLowerCase())).size !== options.length) throw errors.invalidField("poll.options", "must all differ");
-  if (poll.closesAt && new Date(poll.closesAt).getTime() <= Date.now()) throw errors.invalidField("poll.closesAt", "must be in the future");
+  const opens = opensAt?.getTime() ?? Date.now();
+  if (poll.closesAt && new Date(poll.closesAt).getTime() <= opens) {
+    throw errors.invalidField("poll.closesAt", opensAt ? "must be after the post goes out" : "must be in the future");
+  }
   return { ...poll, options };
 }
 

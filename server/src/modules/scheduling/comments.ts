@@ -5,7 +5,7 @@ import { newId } from "../../platform/ids.ts";
 import { requireTopLevel } from "../comments/service.ts";
 import { requireContribution } from "../comments/targets.ts";
 import type { Viewer } from "../people/policy.ts";
-import { postAccessOrThrow } from "../posts/access.ts";
+import { postAccessOrThrow, type PostAccess } from "../posts/access.ts";
 import { findOwnScheduledComment, listOwnScheduledComments, type ScheduledCommentRow } from "./comment-repository.ts";
 import { checkedBody, checkedSendAt } from "./rules.ts";
 
@@ -30,15 +30,24 @@ async function ownOrThrow(db: Executor, viewer: Viewer, id: string, options: { l
   return row;
 }
 
+/**
+ * The post `viewer` may comment on now, or the error commenting would meet: the same 404 for a post
+ * they cannot read as for a missing one; for a reply, a live top-level comment of that post as parent.
+ */
+export async function commentablePostOrThrow(db: Executor, viewer: Viewer, target: { postId: string; parentId?: string }): Promise<PostAccess> {
+  const post = await postAccessOrThrow(db, viewer, target.postId);
+  requireContribution(viewer, post, "comment");
+  if (target.parentId) await requireTopLevel(db, { postId: post.row.id, parentId: target.parentId, live: true });
+  return post;
+}
+
 /** Schedules a comment (or reply) to go out at `sendAt`, refused now for whatever would refuse it as a comment. */
 export async function createScheduledComment(db: Db, viewer: Viewer, input: { body: CreateScheduledCommentBody; now: Date }): Promise<ScheduledComment> {
   const body = checkedBody(input.body.body);
   const sendAt = checkedSendAt(input.body.sendAt, input.now);
   return db.transaction().execute(async (tx) => {
-    const post = await postAccessOrThrow(tx, viewer, input.body.postId);
-    requireContribution(viewer, post, "comment");
+    const post = await commentablePostOrThrow(tx, viewer, input.body);
     const parentId = input.body.parentId ?? null;
-    if (parentId) await requireTopLevel(tx, { postId: post.row.id, parentId, live: true });
     const id = newId();
     await tx
       .insertInto("scheduled_comments")

@@ -1,13 +1,16 @@
-import type { ScheduledPost } from "@ruche/contracts";
+import type { Attachment, ScheduledPost } from "@ruche/contracts";
 import type { ScheduledPostRow } from "./repository.ts";
 
-/** A scheduled post row as its author sees it. */
-export function presentScheduledPost(row: ScheduledPostRow): ScheduledPost {
+/** A scheduled post row as its author sees it, with the uploads it holds while it waits. */
+export function presentScheduledPost(row: ScheduledPostRow, attachments: Attachment[]): ScheduledPost {
   return {
     id: row.id,
     community: { id: row.community_id, name: row.community_name },
     body: row.body,
     announcement: row.announcement,
+    mustRead: row.must_read,
+    attachments,
+    poll: row.poll,
     sendAt: row.send_at.toISOString(),
     status: row.status,
     postId: row.post_id,

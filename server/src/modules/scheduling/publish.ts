@@ -1,8 +1,10 @@
 import { sql } from "kysely";
 import type { Db, Tx } from "../../platform/db.ts";
 import { AppError } from "../../platform/errors.ts";
+import { claimAttachments, releaseScheduledAttachments } from "../attachments/repository.ts";
 import { createCommentIn } from "../comments/service.ts";
-import { writeNewPost } from "../posts/service.ts";
+import { insertPoll } from "../posts/repository.ts";
+import { checkedPoll, writeNewPost } from "../posts/service.ts";
 import { claimDueComment } from "./comment-repository.ts";
 import { claimDuePosts } from "./repository.ts";
 import { requirePostingRights } from "./service.ts";
@@ -65,7 +67,13 @@ async function publishOnePost(tx: Tx, now: Date): Promise<Step> {
   const viewer = { id: due.author_id, role: due.role };
   const posted = await attemptOrRecord(tx, async () => {
     const community = await requirePostingRights(tx, viewer, { communityId: due.community_id, announcement: due.announcement });
-    return writeNewPost(tx, { viewer, community, body: due.body, announcement: due.announcement });
+    // Checked before anything is written: a poll that closed meanwhile (its post was moved later) fails the post.
+    const poll = due.poll && checkedPoll(due.poll);
+    const postId = await writeNewPost(tx, { viewer, community, body: due.body, announcement: due.announcement, mustRead: due.must_read });
+    const attachmentIds = await releaseScheduledAttachments(tx, due.id);
+    if (attachmentIds.length > 0) await claimAttachments(tx, viewer, attachmentIds, { postId });
+    if (poll) await insertPoll(tx, postId, poll);
+    return postId;
   }, record);
   if (!posted) return { kind: "failed", id: due.id };
   await tx.updateTable("scheduled_posts").set({ status: "published", post_id: posted.value, processed_at: now, updated_at: now }).where("id", "=", due.id).execute();

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import type { ScheduledPostsTable } from "../../platform/schema.ts";
 import type { Selectable } from "kysely";
-import { readsCommunity } from "../notifications/recipients.ts";
+import { gateCondition, readsCommunity } from "../notifications/recipients.ts";
 import type { OrganisationWorkingTime, PersonWorkingTime } from "../disconnect/working-time.ts";
 
 export type ScheduledPostRow = Selectable<ScheduledPostsTable> & { community_name: string };
@@ -41,7 +41,7 @@ export async function claimDuePosts(db: Executor, input: { now: Date; limit: num
   return db
     .selectFrom("scheduled_posts as s")
     .innerJoin("users as u", "u.id", "s.author_id")
-    .select(["s.id", "s.author_id", "s.community_id", "s.body", "s.announcement", "u.role", "u.status as author_status"])
+    .select(["s.id", "s.author_id", "s.community_id", "s.body", "s.announcement", "s.must_read", "s.poll", "u.role", "u.status as author_status"])
     .where("s.status", "=", "scheduled")
     .where("s.send_at", "<=", input.now)
     .orderBy("s.send_at")
@@ -51,13 +51,20 @@ export async function claimDuePosts(db: Executor, input: { now: Date; limit: num
     .execute();
 }
 
+/** Someone a post or comment would notify, with what decides whether they are at work. */
+export type NotifiedPerson = PersonWorkingTime & { id: string };
+
+type NotifiedPersonRow = { id: string; timezone: string | null; working_hours: PersonWorkingTime["workingHours"]; away_until: Date | null };
+
+function notifiedPerson(row: NotifiedPersonRow): NotifiedPerson {
+  return { id: row.id, timezone: row.timezone, workingHours: row.working_hours, awayUntil: row.away_until };
+}
+
 /** Who a post in the community would notify now: the set-based rules of notifications/events.ts. */
-export async function wouldBeNotified(db: Executor, input: { communityId: string; authorId: string; announcement: boolean }): Promise<(PersonWorkingTime & { id: string })[]> {
-  const level = sql`coalesce(
-    (select l.level from community_notification_levels l where l.user_id = users.id and l.community_id = c.id),
-    (select s.default_level from notification_settings s where s.user_id = users.id), 'highlights')`;
-  const gate = input.announcement ? sql`${level} <> 'none'` : sql`${level} = 'all'`;
-  const { rows } = await sql<{ id: string; timezone: string | null; working_hours: { day: number; start: string; end: string }[]; away_until: Date | null }>`
+export async function wouldBeNotified(db: Executor, input: { communityId: string; authorId: string; announcement: boolean }): Promise<NotifiedPerson[]> {
+  // An announcement reaches every member who did not silence the community; any other post, those who asked for all.
+  const gate = gateCondition(input.announcement ? "highlights" : "all");
+  const { rows } = await sql<NotifiedPersonRow>`
     select users.id, users.timezone, users.working_hours, users.away_until
     from users join communities c on c.id = ${input.communityId}::uuid
     where users.status = 'active' and users.id <> ${input.authorId}::uuid
@@ -65,7 +72,32 @@ export async function wouldBeNotified(db: Executor, input: { communityId: string
         or (c.kind = 'company' and users.role <> 'guest'))
       and ${readsCommunity} and ${gate}
   `.execute(db);
-  return rows.map((row) => ({ id: row.id, timezone: row.timezone, workingHours: row.working_hours, awayUntil: row.away_until }));
+  return rows.map(notifiedPerson);
+}
+
+/**
+ * Who a comment on the post (a reply when `parentId` is set) would notify now: `commentCreated` in
+ * notifications/events.ts, set-based. The post's followers (its author and commenters, unless they
+ * unfollowed it) and the parent comment's author, if active, not the commenter, able to read the
+ * community and not having silenced it. The people the comment will mention are left out: the
+ * suggestion is asked while the comment is being written, before its mentions are known.
+ */
+export async function wouldBeNotifiedOfComment(db: Executor, input: { postId: string; parentId: string | null; commenterId: string }): Promise<NotifiedPerson[]> {
+  const { rows } = await sql<NotifiedPersonRow>`
+    with told as (
+      select f.user_id from post_follows f where f.post_id = ${input.postId}::uuid and f.following
+      union
+      select k.author_id from comments k where k.id = ${input.parentId}::uuid and k.post_id = ${input.postId}::uuid and k.deleted_at is null
+    )
+    select users.id, users.timezone, users.working_hours, users.away_until
+    from told
+    join users on users.id = told.user_id
+    join posts p on p.id = ${input.postId}::uuid
+    join communities c on c.id = p.community_id
+    where users.status = 'active' and users.id <> ${input.commenterId}::uuid
+      and ${readsCommunity} and ${gateCondition("highlights")}
+  `.execute(db);
+  return rows.map(notifiedPerson);
 }
 
 /** The organisation's working days and hours. */

@@ -7,6 +7,7 @@ import {
   ScheduledPost,
   ScheduledPostParams,
   ScheduledPosts,
+  SendCommentLaterSuggestionBody,
   SendLaterSuggestion,
   SendLaterSuggestionBody,
   UpdateScheduledCommentBody,
@@ -19,7 +20,7 @@ import type { Runtime } from "../../runtime.ts";
 import { disconnectReportRoutes } from "../disconnect/report-routes.ts";
 import { cancelScheduledComment, createScheduledComment, getScheduledComment, listScheduledComments, updateScheduledComment } from "./comments.ts";
 import { cancelScheduledPost, createScheduledPost, getScheduledPost, listScheduledPosts, updateScheduledPost } from "./service.ts";
-import { suggestSendTime } from "./suggestion.ts";
+import { suggestCommentSendTime, suggestSendTime } from "./suggestion.ts";
 
 const tags = ["scheduling"];
 const byId = { params: ScheduledPostParams };
@@ -32,7 +33,7 @@ const perAuthor = {
   hook: "preHandler" as const,
 };
 
-/** HTTP routes of send later (scheduled posts, the off-hours suggestion) and the HR disconnect report. */
+/** HTTP routes of send later (scheduled posts and comments, the off-hours suggestion) and the HR disconnect report. */
 export function schedulingRoutes(runtime: Runtime): FastifyPluginAsyncTypebox {
   const { db } = runtime;
 
@@ -111,6 +112,19 @@ export function schedulingRoutes(runtime: Runtime): FastifyPluginAsyncTypebox {
       "/api/v1/scheduled-comments",
       { schema: { tags, summary: "One's own scheduled comments: waiting, then gone out or failed", response: { 200: ScheduledComments, ...failures(401) } } },
       async (request) => listScheduledComments(db, requireActor(request)),
+    );
+
+    app.post(
+      "/api/v1/scheduled-comments/suggestion",
+      {
+        schema: {
+          tags,
+          summary: "How many people a comment or reply would notify outside their working time now, and when most of them start",
+          body: SendCommentLaterSuggestionBody,
+          response: { 200: SendLaterSuggestion, ...failures(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => suggestCommentSendTime(db, requireActor(request), { body: request.body, now: new Date() }),
     );
 
     app.get(

@@ -1,12 +1,14 @@
 import type { CreateScheduledPostBody, ScheduledPost, ScheduledPosts, UpdateScheduledPostBody } from "@ruche/contracts";
 import type { Db, Executor } from "../../platform/db.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { attachmentsFor, claimAttachments } from "../attachments/repository.ts";
 import type { Viewer } from "../people/policy.ts";
 import { readableCommunityOrThrow, requirePosting, type CommunityAccess } from "../posts/access.ts";
 import { can } from "../posts/policy.ts";
+import { checkedPoll } from "../posts/service.ts";
 import { presentScheduledPost } from "./present.ts";
-import { findOwnScheduledPost, listOwnScheduledPosts } from "./repository.ts";
+import { findOwnScheduledPost, listOwnScheduledPosts, type ScheduledPostRow } from "./repository.ts";
 import { checkedBody, checkedSendAt } from "./rules.ts";
 
 /**
@@ -28,30 +30,60 @@ async function ownOrThrow(db: Executor, viewer: Viewer, id: string, options: { l
   return row;
 }
 
-/** Schedules a post to go out at `sendAt`, refused now for whatever would refuse it as a post. */
+/** Scheduled posts as their author sees them, with the uploads they hold. */
+async function presentAll(db: Executor, rows: ScheduledPostRow[]): Promise<ScheduledPost[]> {
+  // A published post's uploads are the post's now; a failed one still holds them until dismissed.
+  const attachments = await attachmentsFor(db, { scheduledPostIds: rows.filter((row) => row.status !== "published").map((row) => row.id) });
+  return rows.map((row) => presentScheduledPost(row, attachments.get(row.id) ?? []));
+}
+
+async function presentOwn(db: Executor, viewer: Viewer, id: string): Promise<ScheduledPost> {
+  const [presented] = await presentAll(db, [await ownOrThrow(db, viewer, id)]);
+  return presented as ScheduledPost;
+}
+
+/**
+ * Schedules a post to go out at `sendAt`, refused now for whatever would refuse it as a post. Its
+ * uploads are held for it (no longer free, nor cleaned up); its poll must close after it goes out.
+ */
 export async function createScheduledPost(db: Db, viewer: Viewer, input: { body: CreateScheduledPostBody; now: Date }): Promise<ScheduledPost> {
   const body = checkedBody(input.body.body);
   const sendAt = checkedSendAt(input.body.sendAt, input.now);
   const announcement = input.body.announcement ?? false;
+  const mustRead = input.body.mustRead ?? false;
+  if (mustRead && !announcement) throw errors.invalidField("mustRead", "is only for announcements");
+  const poll = input.body.poll ? checkedPoll(input.body.poll, sendAt) : null;
   return db.transaction().execute(async (tx) => {
     await requirePostingRights(tx, viewer, { communityId: input.body.communityId, announcement });
     const id = newId();
     await tx
       .insertInto("scheduled_posts")
-      .values({ id, author_id: viewer.id, community_id: input.body.communityId, body, announcement, send_at: sendAt, created_at: input.now, updated_at: input.now })
+      .values({
+        id,
+        author_id: viewer.id,
+        community_id: input.body.communityId,
+        body,
+        announcement,
+        must_read: mustRead,
+        poll: poll && JSON.stringify(poll),
+        send_at: sendAt,
+        created_at: input.now,
+        updated_at: input.now,
+      })
       .execute();
-    return presentScheduledPost(await ownOrThrow(tx, viewer, id));
+    if (input.body.attachmentIds) await claimAttachments(tx, viewer, input.body.attachmentIds, { scheduledPostId: id });
+    return presentOwn(tx, viewer, id);
   });
 }
 
 /** One's own scheduled posts: those waiting, then those gone out or failed. */
 export async function listScheduledPosts(db: Executor, viewer: Viewer): Promise<ScheduledPosts> {
-  return { items: (await listOwnScheduledPosts(db, viewer.id)).map(presentScheduledPost) };
+  return { items: await presentAll(db, await listOwnScheduledPosts(db, viewer.id)) };
 }
 
 /** One of one's own scheduled posts; anyone else's answers 404. */
 export async function getScheduledPost(db: Executor, viewer: Viewer, id: string): Promise<ScheduledPost> {
-  return presentScheduledPost(await ownOrThrow(db, viewer, id));
+  return presentOwn(db, viewer, id);
 }
 
 /** Changes the body or the time of a post still waiting; once it went out (or failed), 409. */
@@ -61,18 +93,21 @@ export async function updateScheduledPost(db: Db, viewer: Viewer, input: { id: s
   return db.transaction().execute(async (tx) => {
     const row = await ownOrThrow(tx, viewer, input.id, { lock: true });
     if (row.status !== "scheduled") throw new AppError("scheduled_post_sent");
+    // A later time must still open before its poll closes.
+    if (sendAt && row.poll) checkedPoll(row.poll, sendAt);
     await tx
       .updateTable("scheduled_posts")
       .set({ ...(body === undefined ? {} : { body }), ...(sendAt === undefined ? {} : { send_at: sendAt }), updated_at: input.now })
       .where("id", "=", row.id)
       .execute();
-    return presentScheduledPost(await ownOrThrow(tx, viewer, input.id));
+    return presentOwn(tx, viewer, input.id);
   });
 }
 
 /**
- * Cancels a post still waiting (or dismisses one that failed): it is gone. One that went out is a
- * post now: delete that instead (409).
+ * Cancels a post still waiting (or dismisses one that failed): it is gone, and the uploads it held
+ * are unclaimed again (the hourly cleanup deletes them). One that went out is a post now: delete
+ * that instead (409).
  */
 export async function cancelScheduledPost(db: Db, viewer: Viewer, id: string): Promise<void> {
   await db.transaction().execute(async (tx) => {

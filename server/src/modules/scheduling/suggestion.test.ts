@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import type { Browser } from "../../../test/factories.ts";
+import { comment, postIn } from "../comments/testing.ts";
 import { addMember, createThrough, personBrowser, UNKNOWN_ID } from "../communities/testing.ts";
-import { majorityStart, suggestSendTime } from "./suggestion.ts";
+import { majorityStart, suggestCommentSendTime, suggestSendTime } from "./suggestion.ts";
 
 let t: TestContext;
 let author: Browser;
@@ -58,5 +59,87 @@ describe("the send-later suggestion", () => {
   it("picks the first instant by which more than half have started", () => {
     const at = (hour: number) => new Date(Date.UTC(2026, 0, 5, hour));
     expect([majorityStart([]), majorityStart([at(9), at(7), at(8)]), majorityStart([at(7), at(12)])]).toEqual([null, at(8), at(12)]);
+  });
+});
+
+describe("the send-later suggestion for comments", () => {
+  // Tuesday 10 March 2026, 06:00 UTC: Paris starts at 07:00 UTC, Montreal at 12:00 UTC.
+  const night = new Date("2026-03-10T06:00:00Z");
+  let host: Browser;
+  let commenter: Browser;
+  let garden: string;
+
+  beforeAll(async () => {
+    host = await personBrowser(t, { timezone: "Europe/Paris" });
+    commenter = await personBrowser(t, { timezone: "Europe/Paris" });
+    garden = (await createThrough(host, { name: "Night gardeners", visibility: "closed" })).id;
+    await addMember(t, garden, commenter.userId);
+  });
+
+  /** A new member of the garden in a time zone who follows the post. */
+  async function follower(postId: string, timezone = "Europe/Paris"): Promise<Browser> {
+    const person = await personBrowser(t, { timezone });
+    await addMember(t, garden, person.userId);
+    const followed = await person.inject({ method: "PUT", url: `/api/v1/posts/${postId}/follow` });
+    expect(followed.statusCode, followed.body).toBe(204);
+    return person;
+  }
+
+  /** The suggestion for `browser`'s comment (or reply) on the post, at night. */
+  const suggest = (browser: Browser, body: { postId: string; parentId?: string }) =>
+    suggestCommentSendTime(t.db, { id: browser.userId, role: "member" }, { body, now: night });
+  const notified = async (browser: Browser, body: { postId: string; parentId?: string }) => (await suggest(browser, body)).notified;
+
+  const ask = (browser: Browser, payload: Record<string, unknown>) => browser.inject({ method: "POST", url: "/api/v1/scheduled-comments/suggestion", payload });
+
+  it("counts the post's author and its followers who are off now, and suggests when most of them start", async () => {
+    const postId = await postIn(host, garden);
+    await follower(postId, "America/Montreal");
+    expect(await suggest(commenter, { postId })).toEqual({ notified: 2, offNow: 2, suggestedSendAt: "2026-03-10T12:00:00.000Z" });
+  });
+
+  it("does not count the commenter, though they follow the post", async () => {
+    const postId = await postIn(host, garden);
+    await comment(commenter, postId, { body: "First!" });
+    expect([await notified(commenter, { postId }), await notified(host, { postId })]).toEqual([1, 1]);
+  });
+
+  it("does not count a follower who set the community to none", async () => {
+    const postId = await postIn(host, garden);
+    const quiet = await follower(postId);
+    const before = await notified(commenter, { postId });
+    const silenced = await quiet.inject({ method: "PUT", url: `/api/v1/communities/${garden}/notification-level`, payload: { level: "none" } });
+    expect([silenced.statusCode, before, await notified(commenter, { postId })]).toEqual([200, 2, 1]);
+  });
+
+  it("does not count a follower who can no longer read the community", async () => {
+    const postId = await postIn(host, garden);
+    const leaver = await follower(postId);
+    const before = await notified(commenter, { postId });
+    const left = await leaver.inject({ method: "POST", url: `/api/v1/communities/${garden}/leave` });
+    expect([left.statusCode, before, await notified(commenter, { postId })]).toEqual([204, 2, 1]);
+  });
+
+  it("counts the parent comment's author for a reply, even when they do not follow the post", async () => {
+    const postId = await postIn(host, garden);
+    const replied = await follower(postId);
+    const parent = await comment(replied, postId, { body: "Tomatoes or beans?" });
+    const unfollowed = await replied.inject({ method: "DELETE", url: `/api/v1/posts/${postId}/follow` });
+    expect([unfollowed.statusCode, await notified(commenter, { postId }), await notified(commenter, { postId, parentId: parent.id })]).toEqual([204, 1, 2]);
+  });
+
+  it("answers a post one cannot read exactly as a missing one", async () => {
+    const postId = await postIn(host, garden);
+    const stranger = await personBrowser(t);
+    const hidden = await ask(stranger, { postId });
+    const missing = await ask(stranger, { postId: UNKNOWN_ID });
+    expect([hidden.statusCode, hidden.json().error.code]).toEqual([404, "post_not_found"]);
+    expect(hidden.json()).toEqual(missing.json());
+  });
+
+  it("refuses a post id that is not one, naming postId", async () => {
+    const response = await ask(commenter, { postId: "not-a-post" });
+    const fields = response.json().error.details?.map((detail: { field?: string }) => detail.field);
+    expect([response.statusCode, response.json().error.code, fields]).toEqual([400, "validation_failed", ["postId"]]);
   });
 });

@@ -22,6 +22,34 @@ function publishedAt(entry: ScheduledEntry): string | null {
   return entry.item.commentId ? `/posts/${entry.item.postId}` : null;
 }
 
+/** What a scheduled post carries besides its text: "must read", its poll, and the files it holds. */
+function PostExtras({ item }: { item: ScheduledPost }) {
+  const { t, i18n } = useTranslation("scheduling");
+  if (!item.mustRead && !item.poll && item.attachments.length === 0) return null;
+  const options = item.poll ? new Intl.ListFormat(i18n.language, { type: "disjunction" }).format(item.poll.options) : "";
+  return (
+    <Stack gap={4}>
+      {item.mustRead ? (
+        <Badge variant="outline" color="orange" w="fit-content">
+          {t("list.mustRead")}
+        </Badge>
+      ) : null}
+      {item.poll ? <Text size="sm">{t("list.poll", { options })}</Text> : null}
+      {item.attachments.length > 0 ? (
+        <Group gap="xs" component="ul" aria-label={t("list.attachments")} style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {item.attachments.map((attachment) => (
+            <li key={attachment.id}>
+              <Anchor href={attachment.url} size="sm" target="_blank" rel="noopener">
+                {attachment.name}
+              </Anchor>
+            </li>
+          ))}
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
 /** One scheduled post or comment: while waiting, its body and time can change and it can be cancelled. */
 export function ScheduledItem({ entry }: { entry: ScheduledEntry }) {
   const { t, i18n } = useTranslation("scheduling");
@@ -70,6 +98,7 @@ export function ScheduledItem({ entry }: { entry: ScheduledEntry }) {
           <>
             <Textarea label={t("list.body")} autosize minRows={2} value={body} onChange={(event) => setBody(event.currentTarget.value)} error={errors.body} />
             <TextInput type="datetime-local" label={t("sendLater.when")} value={when} onChange={(event) => setWhen(event.currentTarget.value)} error={errors.sendAt} maw={280} />
+            {entry.kind === "posts" ? <PostExtras item={entry.item} /> : null}
             <Group gap="xs" justify="flex-end">
               <Button variant="subtle" color="red" loading={cancel.isPending} onClick={remove}>
                 {t("list.cancel")}
@@ -85,6 +114,7 @@ export function ScheduledItem({ entry }: { entry: ScheduledEntry }) {
               {t("list.sendAt", { time })}
             </Text>
             <Text style={{ whiteSpace: "pre-wrap" }}>{item.body}</Text>
+            {entry.kind === "posts" && item.status === "failed" ? <PostExtras item={entry.item} /> : null}
             {publishedAt(entry) ? (
               <Anchor component={Link} to={publishedAt(entry) ?? "/"} size="sm">
                 {t("list.openPost")}

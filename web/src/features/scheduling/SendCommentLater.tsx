@@ -1,21 +1,23 @@
-import type { CreateScheduledCommentBody, ScheduledComment } from "@ruche/contracts";
+import type { CreateScheduledCommentBody, ScheduledComment, SendCommentLaterSuggestionBody } from "@ruche/contracts";
+import { Stack } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { fieldErrors } from "../../api/errors.ts";
 import { notifyFailure, notifySuccess } from "../../components/notify.tsx";
-import { scheduledCommentsKey } from "./queries.ts";
-import { useSendTimeFormat } from "./SendLater.tsx";
+import { scheduledCommentsKey, useSendCommentLaterSuggestion } from "./queries.ts";
+import { SendLaterHint, useSendTimeFormat } from "./SendLater.tsx";
 import { SendLaterPicker } from "./SendLaterPicker.tsx";
+import { commentSuggestionBody } from "./suggestion.ts";
 
 /** Where a scheduled comment goes: a post, or a reply to one of its top-level comments. */
-export interface CommentTarget {
-  postId: string;
-  parentId?: string;
-}
+export type CommentTarget = SendCommentLaterSuggestionBody;
 
-/** The comment form's "send later": schedules the comment (or reply) being written. */
+/**
+ * The comment form's "send later": schedules the comment (or reply) being written, and once
+ * something is written, offers the composer's "3 people are off now: send at 08:00?".
+ */
 export function SendCommentLater({ target, body, onScheduled }: { target: CommentTarget; body: string; onScheduled: () => void }) {
   const { t } = useTranslation("scheduling");
   const format = useSendTimeFormat();
@@ -37,9 +39,16 @@ export function SendCommentLater({ target, body, onScheduled }: { target: Commen
       notifyFailure(t, t("sendLater.failed"), failure);
     },
   });
+  const suggestion = useSendCommentLaterSuggestion(commentSuggestionBody(target, body));
   const pick = (sendAt: string | null) => {
     if (!sendAt) return setError(t("sendLater.timeRequired"));
     schedule.mutate({ ...target, body, sendAt });
   };
-  return <SendLaterPicker size="xs" disabled={body.trim() === ""} pending={schedule.isPending} error={error} onPick={pick} opened={open} onOpenedChange={setOpen} />;
+  const empty = body.trim() === "";
+  return (
+    <Stack gap="xs" align="flex-end">
+      <SendLaterHint suggestion={suggestion.data} disabled={empty} pending={schedule.isPending} onSend={pick} />
+      <SendLaterPicker size="xs" disabled={empty} pending={schedule.isPending} error={error} onPick={pick} opened={open} onOpenedChange={setOpen} />
+    </Stack>
+  );
 }

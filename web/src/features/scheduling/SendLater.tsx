@@ -1,3 +1,4 @@
+import type { CreatePostBody, SendLaterSuggestion } from "@ruche/contracts";
 import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { IconClockHour8 } from "@tabler/icons-react";
 import { useState } from "react";
@@ -6,11 +7,11 @@ import { fieldErrors } from "../../api/errors.ts";
 import { notifyFailure, notifySuccess } from "../../components/notify.tsx";
 import { useSchedulePost, useSendLaterSuggestion } from "./queries.ts";
 import { SendLaterPicker } from "./SendLaterPicker.tsx";
+import { offHoursHint } from "./suggestion.ts";
 
-/** What the composer would post. */
+/** Where the composer would post, and whether as an announcement: what decides who is told. */
 export interface SendLaterDraft {
   communityId: string | null;
-  body: string;
   announcement: boolean;
 }
 
@@ -20,11 +21,51 @@ export function useSendTimeFormat() {
   return (iso: string) => new Intl.DateTimeFormat(i18n.language, { weekday: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }
 
+interface SendLaterHintProps {
+  suggestion: SendLaterSuggestion | undefined;
+  disabled: boolean;
+  pending: boolean;
+  /** Schedules what is being written at the suggested time. */
+  onSend: (sendAt: string) => void;
+}
+
+/** "12 people are off now: send at 08:00?" with one click to schedule then; nothing when nobody is off. Posts and comments alike. */
+export function SendLaterHint({ suggestion, disabled, pending, onSend }: SendLaterHintProps) {
+  const { t } = useTranslation("scheduling");
+  const format = useSendTimeFormat();
+  const hint = offHoursHint(suggestion);
+  if (!hint) return null;
+  return (
+    <Alert variant="light" color="indigo" icon={<IconClockHour8 aria-hidden />} p="xs">
+      <Group justify="space-between" gap="xs">
+        <Text size="sm">{t("suggestion.offNow", { count: hint.offNow, time: format(hint.sendAt) })}</Text>
+        <Button size="xs" variant="light" disabled={disabled} loading={pending} onClick={() => onSend(hint.sendAt)}>
+          {t("suggestion.sendAt", { time: format(hint.sendAt) })}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
 /**
  * The composer's "send later": a date-time picker, and when the post would reach people outside
  * their working time, "12 people are off now: send at 08:00?" with one click to schedule it then.
  */
-export function SendLater({ draft, ready, onScheduled }: { draft: SendLaterDraft; ready: boolean; onScheduled: () => void }) {
+export function SendLater({
+  draft,
+  ready,
+  compose,
+  onRefused,
+  onScheduled,
+}: {
+  draft: SendLaterDraft;
+  ready: boolean;
+  /** The post to schedule, with its attachments and poll, once the composer's checks pass (else null). */
+  compose: () => CreatePostBody | null;
+  /** The server's refusals by field, other than the time's, for the composer to show. */
+  onRefused: (byField: Record<string, string>) => void;
+  onScheduled: () => void;
+}) {
   const { t } = useTranslation("scheduling");
   const format = useSendTimeFormat();
   const [open, setOpen] = useState(false);
@@ -33,9 +74,12 @@ export function SendLater({ draft, ready, onScheduled }: { draft: SendLaterDraft
   const suggestion = useSendLaterSuggestion(draft.communityId ? { communityId: draft.communityId, announcement: draft.announcement } : null);
 
   const send = (sendAt: string | null) => {
-    if (!draft.communityId || !sendAt) return setError(t("sendLater.timeRequired"));
+    if (!sendAt) return setError(t("sendLater.timeRequired"));
+    const post = compose();
+    if (!post) return setOpen(false);
+    const { urgent: _urgent, ...scheduled } = post;
     schedule.mutate(
-      { communityId: draft.communityId, body: draft.body, sendAt, ...(draft.announcement ? { announcement: true } : {}) },
+      { ...scheduled, sendAt },
       {
         onSuccess: (scheduled) => {
           setOpen(false);
@@ -44,27 +88,21 @@ export function SendLater({ draft, ready, onScheduled }: { draft: SendLaterDraft
           onScheduled();
         },
         onError: (failure) => {
-          const fields = fieldErrors(failure, t);
-          if (fields.sendAt) return setError(fields.sendAt);
+          const { sendAt: timeRefused, ...others } = fieldErrors(failure, t);
+          if (timeRefused) return setError(timeRefused);
+          if (Object.keys(others).length > 0) {
+            setOpen(false);
+            return onRefused(others);
+          }
           notifyFailure(t, t("sendLater.failed"), failure);
         },
       },
     );
   };
 
-  const suggested = suggestion.data?.suggestedSendAt ?? null;
   return (
     <Stack gap="xs" align="flex-end">
-      {suggested && suggestion.data && suggestion.data.offNow > 0 ? (
-        <Alert variant="light" color="indigo" icon={<IconClockHour8 aria-hidden />} p="xs">
-          <Group justify="space-between" gap="xs">
-            <Text size="sm">{t("suggestion.offNow", { count: suggestion.data.offNow, time: format(suggested) })}</Text>
-            <Button size="xs" variant="light" disabled={!ready} loading={schedule.isPending} onClick={() => send(suggested)}>
-              {t("suggestion.sendAt", { time: format(suggested) })}
-            </Button>
-          </Group>
-        </Alert>
-      ) : null}
+      <SendLaterHint suggestion={suggestion.data} disabled={!ready} pending={schedule.isPending} onSend={send} />
       <SendLaterPicker disabled={!ready} pending={schedule.isPending} error={error} onPick={send} opened={open} onOpenedChange={setOpen} />
     </Stack>
   );

@@ -4,6 +4,7 @@ import type {
   ScheduledComments,
   ScheduledPost,
   ScheduledPosts,
+  SendCommentLaterSuggestionBody,
   SendLaterSuggestion,
   SendLaterSuggestionBody,
   UpdateScheduledPostBody,
@@ -49,16 +50,27 @@ export function useScheduledActions(kind: ScheduledKind) {
   return { update, cancel };
 }
 
-/** How many people a post would reach off their working time now, and when most of them start. */
-export function useSendLaterSuggestion(body: SendLaterSuggestionBody | null) {
+/** The off-hours suggestion for what `body` describes; asked only once `body` is given. */
+function useOffHoursSuggestion(kind: ScheduledKind, body: SendLaterSuggestionBody | SendCommentLaterSuggestionBody | null) {
   return useQuery({
-    queryKey: ["scheduled-posts", "suggestion", body],
-    queryFn: () => api<SendLaterSuggestion>("POST", "/scheduled-posts/suggestion", { body }),
+    // Keyed by the body: one answer per community (or per post and parent), however much is typed.
+    queryKey: [`scheduled-${kind}`, "suggestion", body],
+    queryFn: () => api<SendLaterSuggestion>("POST", `/scheduled-${kind}/suggestion`, { body }),
     enabled: body !== null,
     // Working time moves slowly: a minute-old answer is as good as a fresh one.
     staleTime: 60_000,
     retry: false,
   });
+}
+
+/** How many people a post would reach off their working time now, and when most of them start. */
+export function useSendLaterSuggestion(body: SendLaterSuggestionBody | null) {
+  return useOffHoursSuggestion("posts", body);
+}
+
+/** The same for a comment or reply: null until there is something to send, so a feed's idle comment boxes ask nothing. */
+export function useSendCommentLaterSuggestion(body: SendCommentLaterSuggestionBody | null) {
+  return useOffHoursSuggestion("comments", body);
 }
 
 /** The HR disconnect report for a range of months ("2026-01"). */

@@ -67,7 +67,8 @@ export function CommentForm({ label, communityId, editing, submitLabel, send, on
           autoFocus={autoFocus}
           placeholder={t("comments.placeholder")}
         />
-        <Group justify="flex-end" gap="xs">
+        {/* Bottom-aligned: "send later" may carry the off-hours hint above its button. */}
+        <Group justify="flex-end" align="flex-end" gap="xs">
           {onCancel ? (
             <Button variant="default" size="xs" onClick={onCancel}>
               {t("common:cancel")}

@@ -1,4 +1,4 @@
-import { POST_MAX_LENGTH, type Community, type Post } from "@ruche/contracts";
+import { POST_MAX_LENGTH, type Community, type CreatePostBody, type Post } from "@ruche/contracts";
 import { Alert, Anchor, Button, Checkbox, Group, Paper, Select, Stack, Switch, Text, Title } from "@mantine/core";
 import { IconChartBar, IconUserShare } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
@@ -85,7 +85,7 @@ export function Composer({ community }: { community?: Community }) {
   const mayAnnounce = chosen?.canManage ?? false;
 
   const publish = useMutation({
-    mutationFn: (body: ReturnType<typeof createPostBody>) => api<Post>("POST", "/posts", { body }),
+    mutationFn: (body: CreatePostBody) => api<Post>("POST", "/posts", { body }),
     onSuccess: () => {
       setDraft({ ...emptyDraft(), communityId: draft.communityId });
       uploads.reset();
@@ -100,15 +100,23 @@ export function Composer({ community }: { community?: Community }) {
     },
   });
 
-  const submit = () => {
+  /** The post to send, once the draft passes the composer's checks (shown otherwise); for now or later. */
+  const checkedPost = (): CreatePostBody | null => {
     const complete = { ...draft, communityId, attachmentIds: uploads.attachmentIds };
     const found = draftProblems(complete, new Date());
     setProblems(found);
     setRefusals({});
-    if (Object.keys(found).length > 0 || !complete.communityId) return;
-    if (uploads.busy) return notifyInfo(t, t("composer.waitForUploads"));
-    if (uploads.failed) return notifyInfo(t, t("composer.removeFailedUploads"));
-    publish.mutate(createPostBody({ ...complete, communityId: complete.communityId }, mayAnnounce));
+    if (Object.keys(found).length > 0 || !complete.communityId) return null;
+    const waiting = uploads.busy ? "composer.waitForUploads" : uploads.failed ? "composer.removeFailedUploads" : null;
+    if (waiting) {
+      notifyInfo(t, t(waiting));
+      return null;
+    }
+    return createPostBody({ ...complete, communityId: complete.communityId }, mayAnnounce);
+  };
+  const submit = () => {
+    const body = checkedPost();
+    if (body) publish.mutate(body);
   };
 
   const problemText: Record<NonNullable<DraftProblems[keyof DraftProblems]>, string> = {
@@ -186,10 +194,12 @@ export function Composer({ community }: { community?: Community }) {
               </Button>
             )}
             <Group gap="xs" align="flex-end">
-              {/* Scheduled posts carry text only: no poll, attachments or urgent override. */}
+              {/* An urgent override goes out at once: it cannot be scheduled. */}
               <SendLater
-                draft={{ communityId, body: draft.body, announcement: mayAnnounce && draft.announcement }}
-                ready={draft.body.trim() !== "" && !draft.poll && uploads.attachmentIds.length === 0 && !draft.urgentReason}
+                draft={{ communityId, announcement: mayAnnounce && draft.announcement }}
+                ready={draft.body.trim() !== "" && !draft.urgentReason}
+                compose={checkedPost}
+                onRefused={(byField) => setRefusals(messagesByPart(byField, parts))}
                 onScheduled={() => {
                   setDraft({ ...emptyDraft(), communityId: draft.communityId });
                   uploads.reset();
