@@ -17,6 +17,7 @@ import * as searchDirectory from "./0015_search_directory.ts";
 import * as extractionBacklog from "./0016_extraction_backlog.ts";
 import * as searchStatistics from "./0017_search_statistics.ts";
 import * as scheduledPostContent from "./0018_scheduled_post_content.ts";
+import * as regroupedDeliveries from "./0019_regrouped_deliveries.ts";
 
 /** Every migration, in order. Forward-only: add a new numbered file, never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0016_extraction_backlog": extractionBacklog,
   "0017_search_statistics": searchStatistics,
   "0018_scheduled_post_content": scheduledPostContent,
+  "0019_regrouped_deliveries": regroupedDeliveries,
 };

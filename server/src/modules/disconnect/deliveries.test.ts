@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
 import { buildUser } from "../../../test/factories.ts";
+import { newId } from "../../platform/ids.ts";
 import { appendEvent } from "../../platform/outbox.ts";
 import type { DeliveryChannel } from "../notifications/channels.ts";
 import { notify } from "../notifications/recipients.ts";
@@ -21,7 +22,7 @@ function recordingChannels(options: { failing?: "email" | "push" } = {}): { chan
     name,
     deliver: async (_runtime, input) => {
       if (options.failing === name) throw new Error(`${name} is down`);
-      calls.push({ channel: name, ...input, notificationIds: [...input.notificationIds].sort() });
+      calls.push({ channel: name, userId: input.userId, urgent: input.urgent, notificationIds: [...input.notificationIds].sort() });
     },
   });
   return { channels: [channel("email"), channel("push")], calls };
@@ -39,6 +40,26 @@ async function mentionAt(userId: string, now: Date): Promise<string> {
 }
 
 const callsFor = (calls: Call[], userId: string) => calls.filter((call) => call.userId === userId);
+
+/** `actorId` reacts to a post of `userId` as of `now`: one grouped notification while it is unread. */
+async function reactionAt(input: { userId: string; actorId: string; postKey: string; now: Date }): Promise<string> {
+  await t.db.transaction().execute(async (tx) => {
+    const eventId = await appendEvent(tx, { type: "test.reaction", actorId: input.actorId });
+    await notify(tx, {
+      eventId,
+      kind: "reaction",
+      actorId: input.actorId,
+      candidates: { userIds: [input.userId] },
+      communityId: null,
+      gate: "ungated",
+      groupKey: `reaction:${input.postKey}`,
+      mustRead: false,
+      now: input.now,
+    });
+  });
+  const row = await t.db.selectFrom("notifications").select("id").where("user_id", "=", input.userId).where("group_key", "=", `reaction:${input.postKey}`).executeTakeFirstOrThrow();
+  return row.id;
+}
 
 describe("held email and push deliveries", () => {
   // Thursday 5 November 2026, 22:00 in Montreal (EST, UTC-5); Friday 08:00 there is 13:00 UTC.
@@ -108,6 +129,32 @@ describe("held email and push deliveries", () => {
     const monday = recordingChannels();
     await releaseDueDeliveries(t.runtime, { now: new Date("2026-11-09T11:00:00Z"), channels: monday.channels });
     expect(callsFor(monday.calls, person.id).map((call) => call.notificationIds)).toEqual([[id], [id]]);
+  });
+
+  it("delivers a grouped reaction again when someone new joins it after it went out, an hour after the last time at the soonest", async () => {
+    const person = await buildUser(t.db, { timezone: "Europe/Paris" });
+    const [first, second, third] = [await buildUser(t.db), await buildUser(t.db), await buildUser(t.db)];
+    const postKey = newId();
+    // Thursday 5 November 2026, 15:00 in Paris: at work.
+    const at = (minutes: number) => new Date(Date.parse("2026-11-05T14:00:00Z") + minutes * 60_000);
+    const id = await reactionAt({ userId: person.id, actorId: first.id, postKey, now: at(0) });
+    const delivered = async (minutes: number) => {
+      const { channels, calls } = recordingChannels();
+      await releaseDueDeliveries(t.runtime, { now: at(minutes), channels });
+      return callsFor(calls, person.id).map((call) => [call.channel, call.notificationIds]);
+    };
+    expect(await delivered(0)).toEqual([["email", [id]], ["push", [id]]]);
+    // The same person reacting again is no news; someone new is, but an hour after the first delivery.
+    await reactionAt({ userId: person.id, actorId: first.id, postKey, now: at(5) });
+    expect(await t.db.selectFrom("notification_deliveries").select("id").where("notification_id", "=", id).where("released_at", "is", null).execute()).toEqual([]);
+    expect(await reactionAt({ userId: person.id, actorId: second.id, postKey, now: at(10) })).toBe(id);
+    // A third one while that delivery waits folds into it.
+    await reactionAt({ userId: person.id, actorId: third.id, postKey, now: at(20) });
+    expect(await delivered(59)).toEqual([]);
+    expect(await delivered(60)).toEqual([["email", [id]], ["push", [id]]]);
+    expect(await delivered(61)).toEqual([]);
+    const notification = await t.db.selectFrom("notifications").select("actor_count").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(notification.actor_count).toBe(3);
   });
 
   it("queues nothing for a person who chose no email and subscribed no browser, though the notification is in the app", async () => {

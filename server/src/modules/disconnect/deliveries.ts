@@ -1,7 +1,7 @@
 import type { Executor, Tx } from "../../platform/db.ts";
 import type { Runtime } from "../../runtime.ts";
 import { deliveryChannels, type DeliveryChannel } from "../notifications/channels.ts";
-import { claimDueDeliveries, hasUrgentOverride, insertDeliveries, markReleased, peopleWithDueDeliveries, postponeDeliveries, reachableRecipients, type DueDelivery } from "./repository.ts";
+import { claimDueDeliveries, hasUrgentOverride, insertDeliveries, lastReleases, markReleased, peopleWithDueDeliveries, postponeDeliveries, reachableRecipients, type DueDelivery } from "./repository.ts";
 import { nextWorkingStart, scheduleOf } from "./working-time.ts";
 
 /** A notification just written, and whom it is for. */
@@ -10,14 +10,26 @@ export interface NewNotification {
   userId: string;
 }
 
+/** How long after one delivery of a grouped notification the next may go: one message an hour at most. */
+export const REGROUP_SPACING_MS = 3_600_000;
+
 /**
  * Queues the email and push delivery of new notifications, each due at the start of its
  * recipient's next working period (now when they are at work; at once when urgent). Called in the
  * transaction that writes the notifications; people who get neither email nor push get no row.
+ *
+ * `regrouped` are unread notifications that gained someone ("A and 3 others reacted"). One whose
+ * delivery still waits needs nothing more: it will say everyone. One already delivered is delivered
+ * again, but not sooner than an hour after the last time, so a busy post sends a message an hour.
  */
-export async function holdDeliveries(tx: Executor, input: { notifications: NewNotification[]; urgent: boolean; now: Date }): Promise<void> {
-  if (input.notifications.length === 0) return;
-  const recipients = await reachableRecipients(tx, [...new Set(input.notifications.map((item) => item.userId))]);
+export async function holdDeliveries(
+  tx: Executor,
+  input: { notifications: NewNotification[]; regrouped?: NewNotification[]; urgent: boolean; now: Date },
+): Promise<void> {
+  const regrouped = input.regrouped ?? [];
+  if (input.notifications.length === 0 && regrouped.length === 0) return;
+  const everyone = [...input.notifications, ...regrouped];
+  const recipients = await reachableRecipients(tx, [...new Set(everyone.map((item) => item.userId))]);
   // Most people share a schedule (the organisation's, in its zone): compute each distinct one once.
   const bySchedule = new Map<string, Date>();
   const dueAt = new Map<string, Date>();
@@ -30,9 +42,13 @@ export async function holdDeliveries(tx: Executor, input: { notifications: NewNo
     }
     dueAt.set(recipient.userId, due);
   }
-  const deliveries = input.notifications.flatMap((notification) => {
+  const released = await lastReleases(tx, regrouped.map((item) => item.id));
+  const deliveries = everyone.flatMap((notification) => {
     const due = dueAt.get(notification.userId);
-    return due ? [{ userId: notification.userId, notificationId: notification.id, dueAt: due, urgent: input.urgent }] : [];
+    if (!due) return [];
+    const last = released.get(notification.id);
+    const spaced = last && last.getTime() + REGROUP_SPACING_MS > due.getTime() ? new Date(last.getTime() + REGROUP_SPACING_MS) : due;
+    return [{ userId: notification.userId, notificationId: notification.id, dueAt: spaced, urgent: input.urgent }];
   });
   await insertDeliveries(tx, deliveries, input.now);
 }
@@ -77,7 +93,7 @@ export async function releaseDueDeliveries(runtime: Runtime, options: ReleaseOpt
       const released = await runtime.db.transaction().execute(async (tx) => {
         const due = await stillDue(tx, { userId, now: options.now });
         if (due.length === 0) return false;
-        const input = { userId, notificationIds: due.map((item) => item.notificationId), urgent: due.some((item) => item.urgent) };
+        const input = { userId, notificationIds: due.map((item) => item.notificationId), deliveryIds: due.map((item) => item.id), urgent: due.some((item) => item.urgent) };
         for (const channel of channels) await channel.deliver(runtime, input);
         await markReleased(tx, due.map((item) => item.id), options.now);
         return true;

@@ -71,8 +71,21 @@ export async function insertDeliveries(tx: Executor, deliveries: NewDelivery[], 
     from unnest(${deliveries.map(() => newId())}::uuid[], ${deliveries.map((d) => d.userId)}::uuid[],
       ${deliveries.map((d) => d.notificationId)}::uuid[], ${deliveries.map((d) => d.dueAt.toISOString())}::timestamptz[],
       ${deliveries.map((d) => d.urgent)}::boolean[]) as d(id, user_id, notification_id, due_at, urgent)
-    on conflict (notification_id) do nothing
+    on conflict (notification_id) where released_at is null do nothing
   `.execute(tx);
+}
+
+/** When each of these notifications was last delivered, for those delivered before. */
+export async function lastReleases(db: Executor, notificationIds: string[]): Promise<Map<string, Date>> {
+  if (notificationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("notification_deliveries")
+    .select(["notification_id", (eb) => eb.fn.max("released_at").as("released_at")])
+    .where("notification_id", "in", notificationIds)
+    .where("released_at", "is not", null)
+    .groupBy("notification_id")
+    .execute();
+  return new Map(rows.flatMap((row) => (row.released_at ? [[row.notification_id, new Date(row.released_at)] as const] : [])));
 }
 
 /** Whether an announcement was marked urgent (its notifications go out at once). */

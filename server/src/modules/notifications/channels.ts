@@ -2,6 +2,15 @@ import type { Runtime } from "../../runtime.ts";
 import { emailChannel } from "./email-channel.ts";
 import { pushChannel } from "../push/channel.ts";
 
+/** A person's deliveries due now, and the notifications they carry. */
+export interface DeliveryInput {
+  userId: string;
+  notificationIds: string[];
+  /** The `notification_deliveries` rows being released: what makes a retried release idempotent. */
+  deliveryIds: string[];
+  urgent: boolean;
+}
+
 /**
  * A way notifications leave the app: email, web push. The right to disconnect holds deliveries
  * outside a person's working time (modules/disconnect); when they are due, each channel is asked
@@ -10,7 +19,7 @@ import { pushChannel } from "../push/channel.ts";
  */
 export interface DeliveryChannel {
   name: "email" | "push";
-  deliver(runtime: Runtime, input: { userId: string; notificationIds: string[]; urgent: boolean }): Promise<void>;
+  deliver(runtime: Runtime, input: DeliveryInput): Promise<void>;
 }
 
 /** Every channel, in the order they are tried. */

@@ -39,7 +39,7 @@ describe("immediate notification email", () => {
     const person = await immediatePerson("en");
     const postId = await postDirectly(t, { communityId: club, authorId: owner.userId, text: "Tournament on Friday" });
     const id = await notifyDirectly(t, { userId: person.id, actorId: owner.userId, communityId: club, postId });
-    await emailChannel.deliver(t.runtime, { userId: person.id, notificationIds: [id], urgent: false });
+    await emailChannel.deliver(t.runtime, { userId: person.id, notificationIds: [id], deliveryIds: [newId()], urgent: false });
     const mail = await catcher.waitFor(person.email);
     expect(mail.subject).toBe("Olga Owner mentioned you in “Chess club”");
     expect(mail.text).toContain("Tournament on Friday");
@@ -98,6 +98,20 @@ describe("immediate notification email", () => {
     const mail = await catcher.waitFor(person.email);
     expect(mail.subject).toBe("Announcement from Olga Owner in “Chess club”");
     expect(mail.text).not.toContain("Not for you");
+  });
+
+  it("mails a notification delivered again (a grouped reaction that gained someone), but not a retried delivery", async () => {
+    const person = await immediatePerson("en");
+    const id = await notifyDirectly(t, { userId: person.id, actorId: owner.userId, communityId: club });
+    const delivery = { userId: person.id, notificationIds: [id], urgent: false };
+    const first = newId();
+    await emailChannel.deliver(t.runtime, { ...delivery, deliveryIds: [first] });
+    await emailChannel.deliver(t.runtime, { ...delivery, deliveryIds: [first] });
+    await emailChannel.deliver(t.runtime, { ...delivery, deliveryIds: [newId()] });
+    await expect.poll(() => mailsTo(catcher, person.email).length, { timeout: 10_000 }).toBe(2);
+    // The retried one had the first one's job id: nothing more comes once the queue is idle.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(mailsTo(catcher, person.email)).toHaveLength(2);
   });
 
   it("carries List-Unsubscribe headers with a signed one-click link", async () => {

@@ -125,6 +125,18 @@ function groupingClause(input: NotifyInput): RawBuilder<unknown> {
 }
 
 /**
+ * The unread group rows the event may fold into, as they were before it: whether its actor is new
+ * to a group is read from them. Empty without a group key.
+ */
+function priorGroups(input: NotifyInput): RawBuilder<unknown> {
+  if (!input.groupKey) return sql`prior as (select null::uuid as user_id, null::uuid[] as grouped_actor_ids where false)`;
+  return sql`prior as (
+    select n.user_id, n.grouped_actor_ids from notifications n
+    where n.group_key = ${input.groupKey} and n.read_at is null and n.user_id in (select user_id from receipts)
+  )`;
+}
+
+/**
  * Notifies the eligible candidates of one event, once each however often the event is handled.
  * Returns the people whose notifications changed.
  */
@@ -134,7 +146,7 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<string[]
   const readable = input.mustRead && communityId ? readsCommunity : sql<boolean>`true`;
   const gated = communityId ? gateCondition(input.gate) : sql<boolean>`true`;
   const actor = actorArray(input.actorId);
-  const { rows } = await sql<{ id: string; user_id: string; inserted: boolean }>`
+  const { rows } = await sql<{ id: string; user_id: string; inserted: boolean; joined: boolean }>`
     with recipients as (
       select users.id from users
       left join communities c on c.id = ${communityId}::uuid
@@ -148,19 +160,24 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<string[]
       select ${input.eventId}::uuid, id from recipients
       on conflict do nothing
       returning user_id
+    ), ${priorGroups(input)}, written as (
+      insert into notifications (id, user_id, kind, group_key, community_id, post_id, comment_id, actor_ids, grouped_actor_ids, actor_count, reason)
+      select ${uuidV7}, user_id, ${input.kind}, ${input.groupKey ?? null}, ${communityId}::uuid, ${input.postId ?? null}::uuid,
+        ${input.commentId ?? null}::uuid, ${actor}, ${actor}, cardinality(${actor}), ${input.reason ?? null}
+      from receipts
+      ${groupingClause(input)}
+      returning id, user_id, (xmax = 0) as inserted
     )
-    insert into notifications (id, user_id, kind, group_key, community_id, post_id, comment_id, actor_ids, grouped_actor_ids, actor_count, reason)
-    select ${uuidV7}, user_id, ${input.kind}, ${input.groupKey ?? null}, ${communityId}::uuid, ${input.postId ?? null}::uuid,
-      ${input.commentId ?? null}::uuid, ${actor}, ${actor}, cardinality(${actor}), ${input.reason ?? null}
-    from receipts
-    ${groupingClause(input)}
-    returning id, user_id, (xmax = 0) as inserted
+    select written.id, written.user_id, written.inserted,
+      (not written.inserted and not coalesce((${actor})[1] = any(prior.grouped_actor_ids), true)) as joined
+    from written left join prior on prior.user_id = written.user_id
   `.execute(tx);
-  // New rows only: a reaction grouped into an unread row was already queued for delivery.
   const created = rows.filter((row) => row.inserted).map((row) => ({ id: row.id, userId: row.user_id }));
+  // Someone new in an unread group ("A and 3 others reacted") is worth telling again.
+  const regrouped = rows.filter((row) => row.joined).map((row) => ({ id: row.id, userId: row.user_id }));
   // An announcement marked urgent goes out at once, with everything told about the post itself.
   const urgent = created.length > 0 && !input.commentId && !!input.postId && (await isUrgentPost(tx, input.postId));
-  await holdDeliveries(tx, { notifications: created, urgent, now: input.now ?? new Date() });
+  await holdDeliveries(tx, { notifications: created, regrouped, urgent, now: input.now ?? new Date() });
   return rows.map((row) => row.user_id);
 }
 
