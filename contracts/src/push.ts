@@ -18,6 +18,11 @@ export const PushSubscriptionBody = Type.Object({
     /** Base64url of the 16-byte authentication secret. */
     auth: Type.String({ minLength: 1, maxLength: 100 }),
   }),
+  /**
+   * The endpoint this subscription takes the place of, when the push service rotated it
+   * (`pushsubscriptionchange`): forgotten in the same transaction, if it is one of the caller's.
+   */
+  replaces: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
 });
 export type PushSubscriptionBody = Static<typeof PushSubscriptionBody>;
 

@@ -93,6 +93,18 @@ describe("a push to a subscribed browser", () => {
     expect(new Set(pushService.received.map((push) => push.path)).size).toBe(2);
   });
 
+  it("goes only to the new endpoint once a rotated subscription was replaced", async () => {
+    const reader = await subscribedReader();
+    const keys = browserKeys();
+    const endpoint = `http://${pushService.host}/push/${newId()}`;
+    const payload = { endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth }, replaces: reader.endpoint };
+    expect((await reader.browser.inject({ method: "POST", url: "/api/v1/push/subscriptions", payload })).statusCode).toBe(204);
+    const { id } = await mention(reader.browser.userId);
+    await deliverPush(t.runtime, { userId: reader.browser.userId, notificationIds: [id], urgent: false });
+    expect(pushService.received.map((push) => push.path)).toEqual([new URL(endpoint).pathname]);
+    expect(payloadOf(0, keys)).toMatchObject({ body: "Tournament on Friday" });
+  });
+
   it("asks the push service for high urgency when the delivery is urgent, normal otherwise", async () => {
     const reader = await subscribedReader();
     const { id } = await mention(reader.browser.userId);

@@ -45,4 +45,7 @@ export function checkSubscription(body: PushSubscriptionBody, allowHosts: string
   if (problem) throw errors.invalidField("endpoint", problem);
   if (!isP256Point(body.keys.p256dh)) throw errors.invalidField("keys.p256dh", "must be a base64url P-256 public key");
   if (decoded(body.keys.auth)?.length !== 16) throw errors.invalidField("keys.auth", "must be a base64url 16-byte secret");
+  // Only looked up among the caller's own endpoints, never fetched: its shape is all there is to
+  // check, and rules tightened since it was stored must not block storing its replacement.
+  if (body.replaces !== undefined && !URL.canParse(body.replaces)) throw errors.invalidField("replaces", "is not a URL");
 }

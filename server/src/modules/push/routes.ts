@@ -23,7 +23,7 @@ export function pushRoutes(runtime: Runtime): FastifyPluginAsyncTypebox {
 
     app.post(
       "/api/v1/push/subscriptions",
-      { schema: { tags, summary: "Push my notifications to this browser", body: PushSubscriptionBody, response: { 204: noContent, ...failures(400, 401) } } },
+      { schema: { tags, summary: "Push my notifications to this browser, in place of the subscription it `replaces` if any", body: PushSubscriptionBody, response: { 204: noContent, ...failures(400, 401) } } },
       async (request, reply) => {
         const viewer = requireActor(request);
         await subscribeBrowser(db, viewer, { body: request.body, userAgent: request.headers["user-agent"], allowHosts: runtime.pushAllowHosts });

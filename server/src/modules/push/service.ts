@@ -15,15 +15,20 @@ export async function pushKey(db: Executor): Promise<PushKey> {
 /** Browsers one person may have subscribed at once; subscribing one more forgets the oldest. */
 export const MAX_SUBSCRIPTIONS_PER_PERSON = 20;
 
-/** Subscribes the viewer's browser; one already subscribed by someone else becomes the viewer's. */
+/**
+ * Subscribes the viewer's browser; one already subscribed by someone else becomes the viewer's.
+ * `body.replaces`, the endpoint the push service rotated away from, is forgotten in the same
+ * transaction when it is one of the viewer's; someone else's is left alone, and nothing says so.
+ */
 export async function subscribeBrowser(
   db: Db,
   viewer: Viewer,
   input: { body: PushSubscriptionBody; userAgent: string | undefined; allowHosts: string[] },
 ): Promise<void> {
   checkSubscription(input.body, input.allowHosts);
-  const { endpoint, keys } = input.body;
+  const { endpoint, keys, replaces } = input.body;
   await db.transaction().execute(async (tx) => {
+    if (replaces !== undefined) await deleteOwnSubscription(tx, { userId: viewer.id, endpoint: replaces });
     await upsertSubscription(tx, { id: newId(), userId: viewer.id, endpoint, p256dh: keys.p256dh, auth: keys.auth, userAgent: input.userAgent?.slice(0, 500) ?? null });
     await trimSubscriptions(tx, { userId: viewer.id, keep: MAX_SUBSCRIPTIONS_PER_PERSON });
   });

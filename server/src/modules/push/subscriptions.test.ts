@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.ts";
+import type { Browser } from "../../../test/factories.ts";
 import { personBrowser } from "../communities/testing.ts";
 import { browserKeys } from "./testing.ts";
 
@@ -110,5 +111,58 @@ describe("unsubscribing", () => {
     expect(foreign.statusCode).toBe(404);
     expect(foreign.body).toBe(unknown.body);
     expect(await ownersOf(body.endpoint)).toEqual([owner.userId]);
+  });
+});
+
+describe("replacing a subscription the push service rotated", () => {
+  const subscribe = (browser: Browser, payload: object) => browser.inject({ method: "POST", url: "/api/v1/push/subscriptions", payload });
+
+  it("forgets the old endpoint and records the new one for the same person", async () => {
+    const person = await personBrowser(t);
+    const old = subscription();
+    await subscribe(person, old);
+    const fresh = subscription();
+    const response = await subscribe(person, { ...fresh, replaces: old.endpoint });
+    expect(response.statusCode, response.body).toBe(204);
+    expect(await ownersOf(old.endpoint)).toEqual([]);
+    expect(await ownersOf(fresh.endpoint)).toEqual([person.userId]);
+  });
+
+  it("leaves someone else's endpoint subscribed, answering exactly as for an unknown one", async () => {
+    const owner = await personBrowser(t);
+    const stranger = await personBrowser(t);
+    const theirs = subscription();
+    await subscribe(owner, theirs);
+    const foreign = await subscribe(stranger, { ...subscription(), replaces: theirs.endpoint });
+    const unknown = await subscribe(stranger, { ...subscription(), replaces: "https://push.example.org/never" });
+    expect([foreign.statusCode, foreign.body]).toEqual([unknown.statusCode, unknown.body]);
+    expect(foreign.statusCode).toBe(204);
+    expect(await ownersOf(theirs.endpoint)).toEqual([owner.userId]);
+  });
+
+  it("keeps the old subscription when the new one is refused", async () => {
+    const person = await personBrowser(t);
+    const old = subscription();
+    await subscribe(person, old);
+    const response = await subscribe(person, { ...subscription({ endpoint: "https://10.1.2.3/send/1" }), replaces: old.endpoint });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].field).toBe("endpoint");
+    expect(await ownersOf(old.endpoint)).toEqual([person.userId]);
+  });
+
+  it.each([["not a url"], [""], ["https://push.example.org/".padEnd(2049, "x")], [42]])("refuses %j as the endpoint replaced, naming the field", async (replaces) => {
+    const person = await personBrowser(t);
+    const response = await subscribe(person, { ...subscription(), replaces });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: "validation_failed", details: [{ field: "replaces" }] });
+  });
+
+  it("is refused to someone signed out, who replaces nothing", async () => {
+    const person = await personBrowser(t);
+    const old = subscription();
+    await subscribe(person, old);
+    const response = await t.app.inject({ method: "POST", url: "/api/v1/push/subscriptions", payload: { ...subscription(), replaces: old.endpoint } });
+    expect(response.statusCode).toBe(401);
+    expect(await ownersOf(old.endpoint)).toEqual([person.userId]);
   });
 });
