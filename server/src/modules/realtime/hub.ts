@@ -3,7 +3,7 @@ import type { PubSub } from "../../platform/pubsub.ts";
 import type { EventRow } from "../../platform/schema.ts";
 import { unreadCounts } from "../notifications/unread.ts";
 import { mayReadCommunity, mayReadPost } from "./access.ts";
-import { CLOSE_SIGNED_OUT, type StreamConnection } from "./connection.ts";
+import { CLOSE_SIGNED_OUT, eventFrame, type EventFrame, type StreamConnection } from "./connection.ts";
 import { endedCredentials } from "./credentials.ts";
 import { deliveriesOf, memberOf, postIdOf, streamTypes, type EventFacts } from "./deliveries.ts";
 import { RecentIds } from "./recent-ids.ts";
@@ -198,10 +198,13 @@ export class StreamHub {
       // From here to the end of the loop nothing awaits: the sockets open now are those served.
       this.markDelivered(event.id);
       for (const delivery of deliveriesOf(event, facts)) {
+        // Encoded once for every socket of the topic, on the first that may have it.
+        let frame: EventFrame | undefined;
         for (const connection of this.byTopic.get(delivery.topic) ?? []) {
           const user = this.stateOf(connection);
           if (!user || !delivery.allowed(user)) continue;
-          connection.deliver({ type: "event", id: delivery.id, topic: delivery.topic, name: delivery.name, data: delivery.data });
+          frame ??= eventFrame({ type: "event", id: delivery.id, topic: delivery.topic, name: delivery.name, data: delivery.data });
+          connection.deliver(frame);
         }
       }
     }

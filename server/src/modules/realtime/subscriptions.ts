@@ -1,6 +1,6 @@
 import type { StreamClientMessage } from "@ruche/contracts";
 import { mayReadCommunity, mayReadPost } from "./access.ts";
-import type { StreamConnection } from "./connection.ts";
+import { eventFrame, type StreamConnection } from "./connection.ts";
 import { deliveredTypes, deliveriesOf } from "./deliveries.ts";
 import type { StreamHub } from "./hub.ts";
 import { eventExists, eventsAfter, eventsShortlyBefore, LATE_COMMIT_MS, loadPosts, type PostState, type UserState } from "./repository.ts";
@@ -58,7 +58,7 @@ async function replay(hub: StreamHub, connection: StreamConnection, input: { top
     for (const delivery of deliveriesOf(event, facts)) {
       const user = hub.stateOf(connection);
       if (!wanted.has(delivery.topic) || !user || !delivery.allowed(user)) continue;
-      connection.deliver({ type: "event", id: delivery.id, topic: delivery.topic, name: delivery.name, data: delivery.data }, { replay: true });
+      connection.deliver(eventFrame({ type: "event", id: delivery.id, topic: delivery.topic, name: delivery.name, data: delivery.data }), { replay: true });
     }
   }
 }
