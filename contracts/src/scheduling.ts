@@ -94,14 +94,17 @@ export const ScheduledComments = Type.Object({ items: Type.Array(ScheduledCommen
 export type ScheduledComments = Static<typeof ScheduledComments>;
 
 /** `POST /api/v1/scheduled-posts/suggestion`: would posting now notify people outside their working time? */
+/** The people a draft mentions so far (the ids of its `mention:` links): they are told too. */
+const DraftMentions = Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true }));
+
 export const SendLaterSuggestionBody = Type.Object(
-  { communityId: Id, announcement: Type.Optional(Type.Boolean()) },
+  { communityId: Id, announcement: Type.Optional(Type.Boolean()), mentions: DraftMentions },
   { additionalProperties: false },
 );
 export type SendLaterSuggestionBody = Static<typeof SendLaterSuggestionBody>;
 
 /** `POST /api/v1/scheduled-comments/suggestion`: the same question for a comment on the post (or a reply). */
-export const SendCommentLaterSuggestionBody = Type.Object({ postId: Id, parentId: Type.Optional(Id) }, { additionalProperties: false });
+export const SendCommentLaterSuggestionBody = Type.Object({ postId: Id, parentId: Type.Optional(Id), mentions: DraftMentions }, { additionalProperties: false });
 export type SendCommentLaterSuggestionBody = Static<typeof SendCommentLaterSuggestionBody>;
 
 export const SendLaterSuggestion = Type.Object({

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import type { ScheduledPostsTable } from "../../platform/schema.ts";
 import type { Selectable } from "kysely";
@@ -60,17 +60,33 @@ function notifiedPerson(row: NotifiedPersonRow): NotifiedPerson {
   return { id: row.id, timezone: row.timezone, workingHours: row.working_hours, awayUntil: row.away_until };
 }
 
-/** Who a post in the community would notify now: the set-based rules of notifications/events.ts. */
-export async function wouldBeNotified(db: Executor, input: { communityId: string; authorId: string; announcement: boolean }): Promise<NotifiedPerson[]> {
+/**
+ * The people a draft mentions, as a suggestion may count them: whoever is active and may read the
+ * community. Anyone can be named in a draft, so nothing private of theirs may show in the answer:
+ * not their level for the community (they count even if they silenced it), nor an absence (only
+ * their public working hours count). `told` is the set the draft reaches otherwise, in full.
+ */
+function withMentioned(told: RawBuilder<boolean>, mentions: string[]) {
+  return {
+    reached: sql<boolean>`(${told} or users.id = any(${mentions}::uuid[]))`,
+    awayUntil: sql<Date | null>`case when ${told} then users.away_until end`,
+  };
+}
+
+/**
+ * Who a post in the community would notify now: the set-based rules of notifications/events.ts,
+ * and the people it mentions (see `withMentioned`).
+ */
+export async function wouldBeNotified(db: Executor, input: { communityId: string; authorId: string; announcement: boolean; mentions: string[] }): Promise<NotifiedPerson[]> {
   // An announcement reaches every member who did not silence the community; any other post, those who asked for all.
   const gate = gateCondition(input.announcement ? "highlights" : "all");
+  const members = sql<boolean>`((exists (select 1 from community_members m where m.community_id = c.id and m.user_id = users.id)
+    or (c.kind = 'company' and users.role <> 'guest')) and ${gate})`;
+  const { reached, awayUntil } = withMentioned(members, input.mentions);
   const { rows } = await sql<NotifiedPersonRow>`
-    select users.id, users.timezone, users.working_hours, users.away_until
+    select users.id, users.timezone, users.working_hours, ${awayUntil} as away_until
     from users join communities c on c.id = ${input.communityId}::uuid
-    where users.status = 'active' and users.id <> ${input.authorId}::uuid
-      and (exists (select 1 from community_members m where m.community_id = c.id and m.user_id = users.id)
-        or (c.kind = 'company' and users.role <> 'guest'))
-      and ${readsCommunity} and ${gate}
+    where users.status = 'active' and users.id <> ${input.authorId}::uuid and ${readsCommunity} and ${reached}
   `.execute(db);
   return rows.map(notifiedPerson);
 }
@@ -79,23 +95,26 @@ export async function wouldBeNotified(db: Executor, input: { communityId: string
  * Who a comment on the post (a reply when `parentId` is set) would notify now: `commentCreated` in
  * notifications/events.ts, set-based. The post's followers (its author and commenters, unless they
  * unfollowed it) and the parent comment's author, if active, not the commenter, able to read the
- * community and not having silenced it. The people the comment will mention are left out: the
- * suggestion is asked while the comment is being written, before its mentions are known.
+ * community and not having silenced it; and the people it mentions (see `withMentioned`).
  */
-export async function wouldBeNotifiedOfComment(db: Executor, input: { postId: string; parentId: string | null; commenterId: string }): Promise<NotifiedPerson[]> {
+export async function wouldBeNotifiedOfComment(db: Executor, input: { postId: string; parentId: string | null; commenterId: string; mentions: string[] }): Promise<NotifiedPerson[]> {
+  const followers = sql<boolean>`(followers.user_id is not null and ${gateCondition("highlights")})`;
+  const { reached, awayUntil } = withMentioned(followers, input.mentions);
   const { rows } = await sql<NotifiedPersonRow>`
-    with told as (
+    with followers as (
       select f.user_id from post_follows f where f.post_id = ${input.postId}::uuid and f.following
       union
       select k.author_id from comments k where k.id = ${input.parentId}::uuid and k.post_id = ${input.postId}::uuid and k.deleted_at is null
+    ), candidates as (
+      select user_id from followers union select unnest(${input.mentions}::uuid[])
     )
-    select users.id, users.timezone, users.working_hours, users.away_until
-    from told
-    join users on users.id = told.user_id
+    select users.id, users.timezone, users.working_hours, ${awayUntil} as away_until
+    from candidates
+    join users on users.id = candidates.user_id
+    left join followers on followers.user_id = users.id
     join posts p on p.id = ${input.postId}::uuid
     join communities c on c.id = p.community_id
-    where users.status = 'active' and users.id <> ${input.commenterId}::uuid
-      and ${readsCommunity} and ${gateCondition("highlights")}
+    where users.status = 'active' and users.id <> ${input.commenterId}::uuid and ${readsCommunity} and ${reached}
   `.execute(db);
   return rows.map(notifiedPerson);
 }

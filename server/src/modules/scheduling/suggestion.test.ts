@@ -51,6 +51,34 @@ describe("the send-later suggestion", () => {
     expect(suggestion).toEqual({ notified: 3, offNow: 0, suggestedSendAt: null });
   });
 
+  it("counts the people a post mentions, as the public can see them: not their absence, nor a silenced community", async () => {
+    const now = new Date("2026-03-10T06:00:00Z");
+    const mentioned = await personBrowser(t, { timezone: "Asia/Tokyo" });
+    // 15:00 in Tokyo: at work by their hours, though away; they also silenced the club.
+    await t.db.updateTable("users").set({ away_until: new Date("2026-03-20T00:00:00Z") }).where("id", "=", mentioned.userId).execute();
+    await addMember(t, club, mentioned.userId);
+    await t.db.insertInto("community_notification_levels").values({ user_id: mentioned.userId, community_id: club, level: "none" }).execute();
+    const [secretOnly, deactivated] = [await personBrowser(t), await personBrowser(t, { status: "deactivated" })];
+    const suggestion = await suggestSendTime(t.db, viewer(), { body: { communityId: club, mentions: [mentioned.userId, deactivated.userId, author.userId] }, now });
+    expect([suggestion.notified, suggestion.offNow]).toEqual([4, 3]);
+    // A mention of someone who cannot read a closed community counts for nothing.
+    const closed = (await createThrough(author, { name: "Closed owls", visibility: "closed" })).id;
+    const outside = await suggestSendTime(t.db, viewer(), { body: { communityId: closed, announcement: true, mentions: [secretOnly.userId] }, now });
+    expect(outside.notified).toBe(0);
+  });
+
+  it("counts a Montreal colleague mentioned in a post that would notify nobody else", async () => {
+    const now = new Date("2026-03-10T06:00:00Z");
+    const quiet = (await createThrough(author, { name: "Quiet room" })).id;
+    const colleague = await personBrowser(t, { timezone: "America/Montreal" });
+    const without = await suggestSendTime(t.db, viewer(), { body: { communityId: quiet }, now });
+    const withMention = await suggestSendTime(t.db, viewer(), { body: { communityId: quiet, mentions: [colleague.userId] }, now });
+    expect([without, withMention]).toEqual([
+      { notified: 0, offNow: 0, suggestedSendAt: null },
+      { notified: 1, offNow: 1, suggestedSendAt: "2026-03-10T12:00:00.000Z" },
+    ]);
+  });
+
   it("answers a community one cannot see with community_not_found", async () => {
     const response = await author.inject({ method: "POST", url: "/api/v1/scheduled-posts/suggestion", payload: { communityId: UNKNOWN_ID } });
     expect([response.statusCode, response.json().error.code]).toEqual([404, "community_not_found"]);
@@ -126,6 +154,15 @@ describe("the send-later suggestion for comments", () => {
     const parent = await comment(replied, postId, { body: "Tomatoes or beans?" });
     const unfollowed = await replied.inject({ method: "DELETE", url: `/api/v1/posts/${postId}/follow` });
     expect([unfollowed.statusCode, await notified(commenter, { postId }), await notified(commenter, { postId, parentId: parent.id })]).toEqual([204, 1, 2]);
+  });
+
+  it("counts the people a comment mentions who may read the post, and none twice", async () => {
+    const postId = await postIn(host, garden);
+    const inside = await follower(postId, "America/Montreal");
+    const outsider = await personBrowser(t);
+    expect(await notified(commenter, { postId })).toBe(2);
+    const suggestion = await suggestCommentSendTime(t.db, { id: commenter.userId, role: "member" }, { body: { postId, mentions: [inside.userId, outsider.userId, host.userId] }, now: night });
+    expect([suggestion.notified, suggestion.offNow]).toEqual([2, 2]);
   });
 
   it("answers a post one cannot read exactly as a missing one", async () => {

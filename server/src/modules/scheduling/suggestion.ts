@@ -34,7 +34,7 @@ async function offHoursSuggestion(db: Executor, people: NotifiedPerson[], now: D
  */
 export async function suggestSendTime(db: Executor, viewer: Viewer, input: { body: SendLaterSuggestionBody; now: Date }): Promise<SendLaterSuggestion> {
   const community = await readableCommunityOrThrow(db, viewer, input.body.communityId);
-  const people = await wouldBeNotified(db, { communityId: community.row.id, authorId: viewer.id, announcement: input.body.announcement ?? false });
+  const people = await wouldBeNotified(db, { communityId: community.row.id, authorId: viewer.id, announcement: input.body.announcement ?? false, mentions: input.body.mentions ?? [] });
   return offHoursSuggestion(db, people, input.now);
 }
 
@@ -44,6 +44,6 @@ export async function suggestSendTime(db: Executor, viewer: Viewer, input: { bod
  */
 export async function suggestCommentSendTime(db: Executor, viewer: Viewer, input: { body: SendCommentLaterSuggestionBody; now: Date }): Promise<SendLaterSuggestion> {
   const post = await commentablePostOrThrow(db, viewer, input.body);
-  const people = await wouldBeNotifiedOfComment(db, { postId: post.row.id, parentId: input.body.parentId ?? null, commenterId: viewer.id });
+  const people = await wouldBeNotifiedOfComment(db, { postId: post.row.id, parentId: input.body.parentId ?? null, commenterId: viewer.id, mentions: input.body.mentions ?? [] });
   return offHoursSuggestion(db, people, input.now);
 }

@@ -7,12 +7,13 @@ import { fieldErrors } from "../../api/errors.ts";
 import { notifyFailure, notifySuccess } from "../../components/notify.tsx";
 import { useSchedulePost, useSendLaterSuggestion } from "./queries.ts";
 import { SendLaterPicker } from "./SendLaterPicker.tsx";
-import { offHoursHint } from "./suggestion.ts";
+import { offHoursHint, postSuggestionBody } from "./suggestion.ts";
 
-/** Where the composer would post, and whether as an announcement: what decides who is told. */
+/** Where the composer would post, whether as an announcement, and its text: what decides who is told. */
 export interface SendLaterDraft {
   communityId: string | null;
   announcement: boolean;
+  body: string;
 }
 
 /** "Tue 08:00": a send time, short enough for a button. */
@@ -71,7 +72,7 @@ export function SendLater({
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const schedule = useSchedulePost();
-  const suggestion = useSendLaterSuggestion(draft.communityId ? { communityId: draft.communityId, announcement: draft.announcement } : null);
+  const suggestion = useSendLaterSuggestion(postSuggestionBody(draft, draft.body));
 
   const send = (sendAt: string | null) => {
     if (!sendAt) return setError(t("sendLater.timeRequired"));

@@ -196,7 +196,7 @@ export function Composer({ community }: { community?: Community }) {
             <Group gap="xs" align="flex-end">
               {/* An urgent override goes out at once: it cannot be scheduled. */}
               <SendLater
-                draft={{ communityId, announcement: mayAnnounce && draft.announcement }}
+                draft={{ communityId, announcement: mayAnnounce && draft.announcement, body: draft.body }}
                 ready={draft.body.trim() !== "" && !draft.urgentReason}
                 compose={checkedPost}
                 onRefused={(byField) => setRefusals(messagesByPart(byField, parts))}
