@@ -25,6 +25,11 @@ export class Jobs {
       // Mail jobs carry single-use links: keep finished jobs briefly, not pg-boss's default week.
       archiveCompletedAfterSeconds: 3600,
       deleteAfterHours: 24,
+      // Every-minute schedules (held notifications released at the start of a working day, posts
+      // sent later) start within seconds of their minute; pg-boss's defaults (a look every 30 s,
+      // then 5 s to pick it up) let them start up to a minute late.
+      cronMonitorIntervalSeconds: 10,
+      cronWorkerIntervalSeconds: 2,
     });
     this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
     this.boss.on("error", () => undefined);
