@@ -4,6 +4,7 @@ import enCommon from "../../web/src/i18n/en/common.json";
 import enCommunities from "../../web/src/i18n/en/communities.json";
 import enNotifications from "../../web/src/i18n/en/notifications.json";
 import enPeople from "../../web/src/i18n/en/people.json";
+import enScheduling from "../../web/src/i18n/en/scheduling.json";
 import enSearch from "../../web/src/i18n/en/search.json";
 import enStream from "../../web/src/i18n/en/stream.json";
 import frAdmin from "../../web/src/i18n/fr/admin.json";
@@ -12,6 +13,7 @@ import frCommon from "../../web/src/i18n/fr/common.json";
 import frCommunities from "../../web/src/i18n/fr/communities.json";
 import frNotifications from "../../web/src/i18n/fr/notifications.json";
 import frPeople from "../../web/src/i18n/fr/people.json";
+import frScheduling from "../../web/src/i18n/fr/scheduling.json";
 import frSearch from "../../web/src/i18n/fr/search.json";
 import frStream from "../../web/src/i18n/fr/stream.json";
 
@@ -20,8 +22,8 @@ export type Language = "fr" | "en";
 // The web app's own catalogues: the journeys find controls by the words a user reads, so a
 // rewording in the catalogue does not break them, and a missing key fails loudly.
 const catalogues: Record<Language, Record<string, unknown>> = {
-  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications, search: frSearch },
-  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications, search: enSearch },
+  fr: { common: frCommon, auth: frAuth, people: frPeople, admin: frAdmin, communities: frCommunities, stream: frStream, notifications: frNotifications, search: frSearch, scheduling: frScheduling },
+  en: { common: enCommon, auth: enAuth, people: enPeople, admin: enAdmin, communities: enCommunities, stream: enStream, notifications: enNotifications, search: enSearch, scheduling: enScheduling },
 };
 
 /** The browser locale a journey runs in, for each language. */
