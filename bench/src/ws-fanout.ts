@@ -84,6 +84,23 @@ async function signIn(db: Db, userIds: string[]): Promise<Person[]> {
 const spread = (people: Person[], count: number): Person[] => (people.length === 0 ? [] : Array.from({ length: count }, (_, index) => people[index % people.length] as Person));
 
 /**
+ * The community of the target has as many members as member sockets (1,000 at the default scale),
+ * one socket each. The dataset's largest has fewer (about 520 at the default scale): people join it,
+ * as they would, until it has that many. Joining twice changes nothing, so `--reuse` runs agree.
+ */
+async function grow(db: Db, community: Plan["community"], input: { members: number; seed: string }): Promise<Plan["community"]> {
+  if (community.members >= input.members) return community;
+  const { numAffectedRows } = await sql`
+    insert into community_members (community_id, user_id, role)
+    select ${community.id}::uuid, users.id, 'member' from users
+    where users.status = 'active' and users.role = 'member'
+      and not exists (select 1 from community_members m where m.community_id = ${community.id}::uuid and m.user_id = users.id)
+    order by md5(${input.seed} || users.id::text) limit ${input.members - community.members}
+  `.execute(db);
+  return { ...community, members: community.members + Number(numAffectedRows ?? 0) };
+}
+
+/**
  * The largest community everyone in it may post in (not the company one, which holds everybody:
  * then no socket would be a non-member), its active members, and as many others as sockets need.
  */
@@ -96,8 +113,9 @@ async function plan(db: Db, input: { scale: Scale; seed: string }): Promise<Plan
       and communities.posting_policy = 'all' and communities.charter_version is null
     group by communities.id order by count(*) desc, communities.id limit 1
   `.execute(db);
-  const community = found[0];
-  if (!community) throw new Error("ws-fanout: the dataset has no community to post in");
+  const largest = found[0];
+  if (!largest) throw new Error("ws-fanout: the dataset has no community to post in");
+  const community = await grow(db, largest, { members: size.memberSockets, seed: input.seed });
   const pick = (inside: boolean, limit: number) => sql<{ id: string }>`
     select users.id from users
     where users.status = 'active' and users.role in ('member', 'guest')
