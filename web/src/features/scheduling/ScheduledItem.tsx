@@ -75,6 +75,8 @@ export function ScheduledItem({ entry }: { entry: ScheduledEntry }) {
         },
         onError: (error) => {
           const fields = fieldErrors(error, t);
+          // A later time that its poll closes before: said under the time, the one thing being changed.
+          if (fields["poll.closesAt"]) return setErrors({ sendAt: t("list.pollClosesFirst") });
           if (Object.keys(fields).length > 0) setErrors(fields);
           else notifyFailure(t, t("list.saveFailed"), error);
         },
