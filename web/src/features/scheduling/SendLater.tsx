@@ -40,7 +40,7 @@ export function SendLaterHint({ suggestion, disabled, pending, onSend }: SendLat
     <Alert variant="light" color="indigo" icon={<IconClockHour8 aria-hidden />} p="xs">
       <Group justify="space-between" gap="xs">
         <Text size="sm">{t("suggestion.offNow", { count: hint.offNow, time: format(hint.sendAt) })}</Text>
-        <Button size="xs" variant="light" disabled={disabled} loading={pending} onClick={() => onSend(hint.sendAt)}>
+        <Button size="xs" variant="default" disabled={disabled} loading={pending} onClick={() => onSend(hint.sendAt)}>
           {t("suggestion.sendAt", { time: format(hint.sendAt) })}
         </Button>
       </Group>
