@@ -93,10 +93,10 @@ export type ScheduledComment = Static<typeof ScheduledComment>;
 export const ScheduledComments = Type.Object({ items: Type.Array(ScheduledComment) });
 export type ScheduledComments = Static<typeof ScheduledComments>;
 
-/** `POST /api/v1/scheduled-posts/suggestion`: would posting now notify people outside their working time? */
 /** The people a draft mentions so far (the ids of its `mention:` links): they are told too. */
 const DraftMentions = Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true }));
 
+/** `POST /api/v1/scheduled-posts/suggestion`: would posting now notify people outside their working time? */
 export const SendLaterSuggestionBody = Type.Object(
   { communityId: Id, announcement: Type.Optional(Type.Boolean()), mentions: DraftMentions },
   { additionalProperties: false },
