@@ -2,6 +2,7 @@ import { StreamSubscribe, StreamUnsubscribe, type StreamClientMessage, type Stre
 import { FormatRegistry } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
 import type { RawData, WebSocket } from "ws";
+import type { Delivery } from "./deliveries.ts";
 import { RecentIds } from "./recent-ids.ts";
 
 // TypeBox checks no string format unless told how; HTTP requests are checked by Ajv instead.
@@ -40,7 +41,9 @@ export interface EventFrame {
   bytes: Buffer;
 }
 
-export function eventFrame(message: EventMessage): EventFrame {
+/** The frame of one delivery: the event message its topic's sockets receive. */
+export function eventFrame(delivery: Pick<Delivery, "id" | "topic" | "name" | "data">): EventFrame {
+  const message: EventMessage = { type: "event", id: delivery.id, topic: delivery.topic, name: delivery.name, data: delivery.data };
   return { message, bytes: Buffer.from(JSON.stringify(message)) };
 }
 

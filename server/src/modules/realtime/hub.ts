@@ -203,7 +203,7 @@ export class StreamHub {
         for (const connection of this.byTopic.get(delivery.topic) ?? []) {
           const user = this.stateOf(connection);
           if (!user || !delivery.allowed(user)) continue;
-          frame ??= eventFrame({ type: "event", id: delivery.id, topic: delivery.topic, name: delivery.name, data: delivery.data });
+          frame ??= eventFrame(delivery);
           connection.deliver(frame);
         }
       }

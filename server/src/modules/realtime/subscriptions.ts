@@ -58,7 +58,7 @@ async function replay(hub: StreamHub, connection: StreamConnection, input: { top
     for (const delivery of deliveriesOf(event, facts)) {
       const user = hub.stateOf(connection);
       if (!wanted.has(delivery.topic) || !user || !delivery.allowed(user)) continue;
-      connection.deliver(eventFrame({ type: "event", id: delivery.id, topic: delivery.topic, name: delivery.name, data: delivery.data }), { replay: true });
+      connection.deliver(eventFrame(delivery), { replay: true });
     }
   }
 }
